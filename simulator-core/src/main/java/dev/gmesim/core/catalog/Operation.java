@@ -1,0 +1,89 @@
+package dev.gmesim.core.catalog;
+
+import java.util.Optional;
+
+/**
+ * The SDK calls that faults target and that the journal records; names follow GME's API.
+ *
+ * <p>An operation either completes through a GME event ({@link #event()} is present, as for
+ * {@code EnterRoom} and its {@code ENTER_ROOM} event) or returns its result code directly, as
+ * GME's synchronous calls ({@code Init}, {@code EnableMic}, ...) do.
+ */
+public enum Operation {
+  /** {@code ITMGContext.Init(appId, openId)}: returns its code. */
+  INIT(null, Channel.ROOM),
+  /** {@code ITMGContext.Uninit()}: returns its code. */
+  UNINIT(null, Channel.ROOM),
+  /** {@code ITMGContext.EnterRoom(roomId, roomType, authBuffer)}: ends with ENTER_ROOM. */
+  ENTER_ROOM(GmeEventType.ENTER_ROOM, Channel.ROOM),
+  /** {@code ITMGContext.ExitRoom()}: ends with EXIT_ROOM. */
+  EXIT_ROOM(GmeEventType.EXIT_ROOM, Channel.ROOM),
+  /** {@code SwitchRoom(targetRoomId, authBuffer)}: ends with SWITCH_ROOM. */
+  SWITCH_ROOM(GmeEventType.SWITCH_ROOM, Channel.ROOM),
+  /** {@code ITMGRoom.ChangeRoomType(type)}: ends with CHANGE_ROOM_TYPE. */
+  CHANGE_ROOM_TYPE(GmeEventType.CHANGE_ROOM_TYPE, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableMic(bool)}: returns its code. */
+  ENABLE_MIC(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableSpeaker(bool)}: returns its code. */
+  ENABLE_SPEAKER(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.InitSpatializer(modelPath)}: returns its code. */
+  INIT_SPATIALIZER(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableSpatializer(enable, applyToTeam)}: returns its code. */
+  ENABLE_SPATIALIZER(null, Channel.ROOM),
+  /** {@code ITMGPTT.ApplyPTTAuthbuffer(authBuffer)}: returns its code. */
+  PTT_APPLY_AUTH(null, Channel.HTTP),
+  /** {@code ITMGPTT.StartRecording(filePath)}: a failure ends with PTT_RECORD_COMPLETE. */
+  PTT_START_RECORDING(GmeEventType.PTT_RECORD_COMPLETE, Channel.LOCAL),
+  /** {@code ITMGPTT.StopRecording()}: ends with PTT_RECORD_COMPLETE. */
+  PTT_STOP_RECORDING(GmeEventType.PTT_RECORD_COMPLETE, Channel.LOCAL),
+  /** {@code ITMGPTT.UploadRecordedFile(filePath)}: ends with PTT_UPLOAD_COMPLETE. */
+  PTT_UPLOAD(GmeEventType.PTT_UPLOAD_COMPLETE, Channel.HTTP),
+  /** {@code ITMGPTT.DownloadRecordedFile(fileId, filePath)}: ends with PTT_DOWNLOAD_COMPLETE. */
+  PTT_DOWNLOAD(GmeEventType.PTT_DOWNLOAD_COMPLETE, Channel.HTTP),
+  /** {@code ITMGPTT.PlayRecordedFile(filePath)}: ends with PTT_PLAY_COMPLETE. */
+  PTT_PLAY(GmeEventType.PTT_PLAY_COMPLETE, Channel.LOCAL),
+  /** {@code ITMGPTT.SpeechToText(fileId)}: ends with PTT_SPEECH2TEXT_COMPLETE. */
+  PTT_SPEECH_TO_TEXT(GmeEventType.PTT_SPEECH2TEXT_COMPLETE, Channel.HTTP),
+  /** {@code StartRecordingWithStreamingRecognition(filePath)}: ends with PTT_STREAMINGRECOGNITION_COMPLETE. */
+  PTT_STREAMING_RECOGNITION(GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE, Channel.HTTP);
+
+  /** Where the simulator decides an operation's outcome. */
+  public enum Channel {
+    /** Over the Netty room connection. */
+    ROOM,
+    /** Over HTTP (the WireMock side). */
+    HTTP,
+    /** On the device (recording, playback); the simulated SDK asks the simulator for faults. */
+    LOCAL
+  }
+
+  private final GmeEventType event;
+  private final Channel channel;
+
+  Operation(GmeEventType event, Channel channel) {
+    this.event = event;
+    this.channel = channel;
+  }
+
+  /** Returns the GME event that reports this operation's outcome, or empty for a call that returns its code. */
+  public Optional<GmeEventType> event() {
+    return Optional.ofNullable(event);
+  }
+
+  /** Returns where the simulator decides this operation's outcome. */
+  public Channel channel() {
+    return channel;
+  }
+
+  /** Parses an operation name case-insensitively, or returns empty. */
+  public static Optional<Operation> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

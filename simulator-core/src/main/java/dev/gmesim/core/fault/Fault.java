@@ -1,0 +1,133 @@
+package dev.gmesim.core.fault;
+
+import dev.gmesim.core.catalog.GmeErrorCode;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An adverse action the simulator takes instead of answering a call normally.
+ *
+ * <pre>{@code
+ * Fault auth = Fault.error(GmeErrorCode.AV_ERR_AUTH_FIALD);  // reply with 7006 and GME's errorInfo
+ * Fault silent = Fault.noReply();                             // ENTER_ROOM then times out with 1005
+ * Fault gateway = Fault.serverError(503);                     // the HTTP side answers 503
+ * }</pre>
+ */
+public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http {
+
+  /** Returns a short human rendering, such as {@code 7006 AV_ERR_AUTH_FIALD}, {@code no reply} or {@code http 503}. */
+  String describe();
+
+  /**
+   * Reply with a GME error code and GME's errorInfo text for it.
+   *
+   * @param code the code to report; never null
+   */
+  record Error(GmeErrorCode code) implements Fault {
+
+    /** Checks that the code is present. */
+    public Error {
+      Objects.requireNonNull(code, "Fault.error: code is null; pass a GmeErrorCode such as AV_ERR_AUTH_FIALD");
+    }
+
+    @Override
+    public String describe() {
+      return code.label();
+    }
+  }
+
+  /** Stay silent, so the SDK's own timer fires (ENTER_ROOM reports 1005 after 30 s, as GME does). */
+  record NoReply() implements Fault {
+    @Override
+    public String describe() {
+      return "no reply";
+    }
+  }
+
+  /** Close the room connection, which the SDK reports as a disconnect and reconnect attempt. */
+  record Disconnect() implements Fault {
+    @Override
+    public String describe() {
+      return "disconnect";
+    }
+  }
+
+  /** Abort the TCP connection with a reset (RST) instead of a clean close. */
+  record Reset() implements Fault {
+    @Override
+    public String describe() {
+      return "reset";
+    }
+  }
+
+  /**
+   * Fail an HTTP exchange (voice-message upload, download, speech-to-text, auth).
+   *
+   * <p>{@code status} means something only for {@link HttpFailure#SERVER_ERROR}, where it must be
+   * 500 to 599; for the other failures it is stored as 0 so that equal faults compare equal.
+   *
+   * @param failure how the exchange fails; never null
+   * @param status the 5xx status for SERVER_ERROR, else 0
+   */
+  record Http(HttpFailure failure, int status) implements Fault {
+
+    /** Checks the failure and, for SERVER_ERROR, that the status is a 5xx. */
+    public Http {
+      Objects.requireNonNull(failure, "Fault.http: failure is null; pass one of Fault.HttpFailure.values()");
+      if (failure == HttpFailure.SERVER_ERROR) {
+        FaultChecks.serverStatus("Fault.serverError", status);
+      } else {
+        status = 0;
+      }
+    }
+
+    @Override
+    public String describe() {
+      return failure == HttpFailure.SERVER_ERROR
+          ? "http " + status
+          : "http " + failure.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+  }
+
+  /** The ways an HTTP exchange can fail; the names double as wire values in mappings and CLI flags. */
+  enum HttpFailure {
+    /** The server resets the connection before answering. */
+    CONNECTION_RESET,
+    /** The server closes the connection without sending a response. */
+    EMPTY_RESPONSE,
+    /** The server answers 200 with a body the SDK cannot decode. */
+    MALFORMED_BODY,
+    /** The server answers with a 5xx status. */
+    SERVER_ERROR
+  }
+
+  /** Returns a fault that replies with this GME error code. */
+  static Fault error(GmeErrorCode code) {
+    return new Error(code);
+  }
+
+  /** Returns a fault that leaves the call unanswered. */
+  static Fault noReply() {
+    return new NoReply();
+  }
+
+  /** Returns a fault that closes the room connection. */
+  static Fault disconnect() {
+    return new Disconnect();
+  }
+
+  /** Returns a fault that resets the TCP connection. */
+  static Fault reset() {
+    return new Reset();
+  }
+
+  /** Returns an HTTP fault; {@link HttpFailure#SERVER_ERROR} answers 500 (use {@link #serverError(int)} for another 5xx). */
+  static Fault http(HttpFailure failure) {
+    return new Http(failure, failure == HttpFailure.SERVER_ERROR ? 500 : 0);
+  }
+
+  /** Returns an HTTP fault that answers with this 5xx status. */
+  static Fault serverError(int status) {
+    return new Http(HttpFailure.SERVER_ERROR, status);
+  }
+}

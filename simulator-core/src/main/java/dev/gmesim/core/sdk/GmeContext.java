@@ -1,0 +1,533 @@
+package dev.gmesim.core.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.protocol.Message;
+import dev.gmesim.core.protocol.MessageCodec;
+import dev.gmesim.core.protocol.Ops;
+import dev.gmesim.core.sdk.internal.Connection;
+import dev.gmesim.core.sdk.internal.SdkRuntime;
+import dev.gmesim.core.sdk.internal.SerialExecutor;
+import dev.gmesim.core.time.TimeScale;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated GME SDK: a Java mirror of {@code ITMGContext} that talks to a GME simulator over
+ * the room protocol. Asynchronous calls ({@code enterRoom}, {@code exitRoom}, {@code switchRoom},
+ * {@code changeRoomType}) return 0 when the request went out and report their outcome as a GME
+ * event to the delegate; the others return their result code, as GME's do.
+ *
+ * <p>As in GME, EnterRoom has its own 30 s timer: if the server stays silent, the delegate gets
+ * {@code ENTER_ROOM} with result 1005 after 30 simulated seconds (30 ms of wall time at time
+ * scale 1000, which the server announces in the handshake).
+ *
+ * <pre>{@code
+ * try (GmeContext gme = GmeContext.builder().room(simulator.roomAddress()).build()) {
+ *   EventRecorder events = new EventRecorder();
+ *   gme.setTMGDelegate(events);
+ *   gme.init("1400000000", "10001");
+ *   gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, authBuffer);
+ *   GmeEvent entered = events.await(GmeEventType.ENTER_ROOM);
+ *   if (entered.result() == 0) {
+ *     gme.enableMic(true);
+ *   }
+ * }
+ * }</pre>
+ */
+public final class GmeContext implements AutoCloseable {
+  /** {@code ITMG_ROOM_TYPE_FLUENCY}: 16 kHz, the only type enabled by default. */
+  public static final int ROOM_TYPE_FLUENCY = 1;
+  /** {@code ITMG_ROOM_TYPE_STANDARD}: 48 kHz. */
+  public static final int ROOM_TYPE_STANDARD = 2;
+  /** {@code ITMG_ROOM_TYPE_HIGHQUALITY}: 48 kHz. */
+  public static final int ROOM_TYPE_HIGHQUALITY = 3;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GmeContext.class);
+
+  private final Builder cfg;
+  private final SdkRuntime runtime;
+  private final Executor callbacks;
+  private final AtomicLong ids = new AtomicLong();
+  private final ConcurrentLinkedQueue<GmeEvent> polled = new ConcurrentLinkedQueue<>();
+  private volatile GmeDelegate delegate;
+  private volatile Connection conn;
+  private volatile TimeScale scale = TimeScale.REAL_TIME;
+  private volatile Duration enterRoomTimeout = Duration.ofSeconds(30);
+  private volatile Duration requestTimeout = Duration.ofSeconds(30);
+  private volatile String appId;
+  private volatile String openId;
+  private volatile String room;
+  private volatile int roomType;
+  private volatile boolean closed;
+  private volatile ScheduledFuture<?> heartbeat;
+  private final Object reconnectLock = new Object();
+
+  private GmeContext(Builder cfg) throws IOException {
+    this.cfg = cfg;
+    this.delegate = cfg.delegate;
+    this.runtime = SdkRuntime.acquire();
+    this.callbacks = new SerialExecutor(runtime.callbacks());
+    try {
+      this.conn = connect();
+    } catch (IOException | RuntimeException e) {
+      SdkRuntime.release(runtime);
+      throw e;
+    }
+  }
+
+  /** Returns a builder; {@link Builder#room} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the delegate that receives events ({@code SetTMGDelegate}); set it before entering a room. */
+  public int setTMGDelegate(GmeDelegate delegate) {
+    this.delegate = delegate;
+    return 0;
+  }
+
+  /** {@code Init(appId, openId)}: starts the context; returns 0 or a GME error code. */
+  public int init(String appId, String openId) {
+    int result = syncCall(Operation.INIT, args("appId", appId, "openId", openId));
+    if (result == 0) {
+      this.appId = appId;
+      this.openId = openId;
+    }
+    return result;
+  }
+
+  /** {@code Uninit()}: stops the context (1202 while in a room). */
+  public int uninit() {
+    int result = syncCall(Operation.UNINIT, args());
+    if (result == 0) {
+      appId = null;
+      openId = null;
+    }
+    return result;
+  }
+
+  /** {@code Poll()}: with manual polling, delivers queued events on the calling thread; returns 0. */
+  public int poll() {
+    GmeEvent e;
+    while ((e = polled.poll()) != null) {
+      dispatch(e);
+    }
+    return 0;
+  }
+
+  /**
+   * {@code EnterRoom(roomId, roomType, authBuffer)}: returns 0 once the request is out; the
+   * outcome arrives as {@code ENTER_ROOM} ({@code result}, {@code error_info}).
+   */
+  public int enterRoom(String roomId, int roomType, byte[] authBuffer) {
+    ObjectNode a = args("roomId", roomId, "roomType", roomType);
+    a.put("authBuffer", authBuffer == null ? "" : java.util.Base64.getEncoder().encodeToString(authBuffer));
+    return asyncCall(Operation.ENTER_ROOM, a, enterRoomTimeout);
+  }
+
+  /** {@code ExitRoom()}: the outcome arrives as {@code EXIT_ROOM}. */
+  public int exitRoom() {
+    return asyncCall(Operation.EXIT_ROOM, args(), requestTimeout);
+  }
+
+  /** {@code SwitchRoom(targetRoomId, authBuffer)}: the outcome arrives as {@code SWITCH_ROOM}. */
+  public int switchRoom(String targetRoomId, byte[] authBuffer) {
+    ObjectNode a = args("targetRoomId", targetRoomId);
+    a.put("authBuffer", authBuffer == null ? "" : java.util.Base64.getEncoder().encodeToString(authBuffer));
+    return asyncCall(Operation.SWITCH_ROOM, a, requestTimeout);
+  }
+
+  /** {@code ChangeRoomType(type)}: the outcome arrives as {@code CHANGE_ROOM_TYPE}. */
+  public int changeRoomType(int roomType) {
+    return asyncCall(Operation.CHANGE_ROOM_TYPE, args("roomType", roomType), requestTimeout);
+  }
+
+  /** {@code IsRoomEntered()}: whether the last room event left this context in a room. */
+  public boolean isRoomEntered() {
+    return room != null;
+  }
+
+  /** Returns the room this context is in, or null. */
+  public String currentRoom() {
+    return room;
+  }
+
+  /** {@code EnableMic(enable)}: returns 0 or a GME error code (1201 outside a room). */
+  public int enableMic(boolean enable) {
+    return syncCall(Operation.ENABLE_MIC, args("enable", enable));
+  }
+
+  /** {@code EnableSpeaker(enable)}: returns 0 or a GME error code (1201 outside a room). */
+  public int enableSpeaker(boolean enable) {
+    return syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+  }
+
+  /** {@code InitSpatializer(modelPath)}: call after entering a room; returns 0 or a GME error code. */
+  public int initSpatializer(String modelPath) {
+    return syncCall(Operation.INIT_SPATIALIZER, args("modelPath", modelPath == null ? "" : modelPath));
+  }
+
+  /** {@code EnableSpatializer(enable, applyToTeam)}: 7003 before InitSpatializer. */
+  public int enableSpatializer(boolean enable, boolean applyToTeam) {
+    return syncCall(Operation.ENABLE_SPATIALIZER, args("enable", enable, "applyToTeam", applyToTeam));
+  }
+
+  /** Returns the time scale the server announced. */
+  public TimeScale timeScale() {
+    return scale;
+  }
+
+  /** Returns whether the room connection is open. */
+  public boolean isConnected() {
+    Connection c = conn;
+    return c != null && c.isOpen();
+  }
+
+  /** Closes the room connection and releases the SDK's shared threads when no other context uses them. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ScheduledFuture<?> hb = heartbeat;
+    if (hb != null) {
+      hb.cancel(false);
+    }
+    Connection c = conn;
+    if (c != null) {
+      c.close();
+    }
+    SdkRuntime.release(runtime);
+  }
+
+  // ---- calls --------------------------------------------------------------------------------
+
+  private int syncCall(Operation op, ObjectNode args) {
+    if (closed) {
+      return GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST.value();
+    }
+    if (conn.inEventLoop()) {
+      // Blocking the I/O thread would deadlock the reply we wait for; GME likewise refuses calls off its thread.
+      return GmeErrorCode.AV_ERR_NOT_IN_MAIN_THREAD.value();
+    }
+    Connection c = ensureConnected();
+    CompletableFuture<Message.Reply> f = c.send(ids.incrementAndGet(), op.name(), args);
+    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
+    try {
+      return f.get(wait.toNanos(), TimeUnit.NANOSECONDS).result();
+    } catch (TimeoutException e) {
+      return GmeErrorCode.AV_ERR_TIMEOUT.value();
+    } catch (ExecutionException e) {
+      return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return GmeErrorCode.AV_ERR_USER_CANCELED.value();
+    }
+  }
+
+  private int asyncCall(Operation op, ObjectNode args, Duration simulatedTimeout) {
+    GmeEventType type = op.event().orElseThrow();
+    if (closed) {
+      return GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST.value();
+    }
+    Connection c = ensureConnected();
+    long id = ids.incrementAndGet();
+    long start = System.nanoTime();
+    CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
+    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+    ScheduledFuture<?> timer = c.schedule(() -> {
+      // Runs on the connection's event loop, as replies do, so a reply and the timer cannot both win.
+      if (f.isDone()) {
+        return;
+      }
+      timedOut.set(true);
+      c.forget(id);
+      if (op == Operation.ENTER_ROOM) {
+        // Tell the server first, so a new EnterRoom sent after the 1005 event is not refused as in flight.
+        c.sendOneWay(ids.incrementAndGet(), Ops.CANCEL_ENTER, args("requestId", id));
+      }
+      f.complete(new Message.Reply(id, GmeErrorCode.AV_ERR_TIMEOUT.value(),
+          GmeErrorCode.AV_ERR_TIMEOUT.name() + ": no " + type.name() + " result within "
+              + simulatedTimeout.toMillis() + " ms", null));
+    }, scale.toWall(simulatedTimeout));
+    f.whenComplete((reply, failure) -> {
+      timer.cancel(false);
+      Message.Reply r = reply != null ? reply
+          : new Message.Reply(id, GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value(),
+              GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": " + failure.getMessage(), null);
+      // The SDK's timer fired at exactly the timeout, in simulated time; report that, not scheduling jitter.
+      long elapsed = timedOut.get() ? simulatedTimeout.toMillis()
+          : scale.toSimulated(Duration.ofNanos(System.nanoTime() - start)).toMillis();
+      track(op, args, r.result());
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("result", r.result());
+      data.put("error_info", r.errorInfo());
+      for (Iterator<Map.Entry<String, JsonNode>> it = r.data().fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        data.putIfAbsent(field.getKey(), MessageCodec.mapper().convertValue(field.getValue(), Object.class));
+      }
+      data.put("elapsed_ms", elapsed);
+      deliver(new GmeEvent(type, data));
+    });
+    return 0;
+  }
+
+  /** Keeps the local room state GME's IsRoomEntered reports. */
+  private void track(Operation op, ObjectNode args, int result) {
+    switch (op) {
+      case ENTER_ROOM -> {
+        if (result == 0) {
+          room = args.path("roomId").asText();
+          roomType = args.path("roomType").asInt(1);
+        }
+      }
+      case EXIT_ROOM -> {
+        if (result == 0) {
+          room = null;
+        }
+      }
+      case SWITCH_ROOM -> {
+        if (result == 0) {
+          room = args.path("targetRoomId").asText();
+        } else if (result == GmeErrorCode.QAV_ERR_TRY_NEW_ROOM_FAILED.value()) {
+          room = null;
+        }
+      }
+      default -> { }
+    }
+  }
+
+  // ---- connection and events ----------------------------------------------------------------
+
+  private Connection connect() throws IOException {
+    Connection c = Connection.open(runtime, cfg.address, cfg.connectTimeout, this::pushed, this::lost);
+    ObjectNode hello = args("version", Ops.PROTOCOL_VERSION, "sdk", cfg.sdkName);
+    if (cfg.tag != null) {
+      hello.put("tag", cfg.tag);
+    }
+    Message.Reply r;
+    try {
+      r = c.send(ids.incrementAndGet(), Ops.HELLO, hello).get(cfg.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      c.close();
+      Message.ErrorFrame ef = c.lastError();
+      throw new IOException("HELLO to the GME simulator at " + cfg.address + " failed"
+          + (ef == null ? ": " + e : ": " + ef.code() + " " + ef.message()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      c.close();
+      throw new IOException("interrupted during HELLO", e);
+    }
+    JsonNode d = r.data();
+    scale = TimeScale.of(d.path("timeScale").asDouble(1.0));
+    enterRoomTimeout = Duration.ofMillis(d.path("enterRoomTimeoutMs").asLong(30_000));
+    requestTimeout = Duration.ofMillis(d.path("requestTimeoutMs").asLong(30_000));
+    long hbMillis = d.path("heartbeatIntervalMs").asLong(15_000);
+    ScheduledFuture<?> old = heartbeat;
+    if (old != null) {
+      old.cancel(false);
+    }
+    heartbeat = runtime.io().scheduleAtFixedRate(() -> {
+      Connection now = conn;
+      if (now != null && now.isOpen()) {
+        now.sendOneWay(ids.incrementAndGet(), Ops.PING, args());
+      }
+    }, hbMillis, hbMillis, TimeUnit.MILLISECONDS);
+    return c;
+  }
+
+  private void pushed(Message.Event e) {
+    GmeEventType type;
+    try {
+      type = GmeEventType.valueOf(e.event());
+    } catch (IllegalArgumentException unknown) {
+      LOG.debug("ignoring unknown event {}", e.event());
+      return;
+    }
+    Map<String, Object> data = MessageCodec.mapper().convertValue(e.data(), MessageCodec.mapper()
+        .getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+    deliver(new GmeEvent(type, data));
+  }
+
+  /**
+   * The server closed the connection (a disconnect or reset fault, or the server went away).
+   * In a room, GME reconnects by itself: RECONNECT_START, then RECONNECT_SUCCESS, or
+   * ROOM_DISCONNECT when the room cannot be entered again.
+   */
+  private void lost(Connection dead) {
+    if (closed) {
+      return;
+    }
+    callbacks.execute(() -> reconnect(dead));
+  }
+
+  private void reconnect(Connection dead) {
+    String wasIn;
+    int result = 0;
+    String info = "";
+    synchronized (reconnectLock) {
+      if (closed || conn != dead) {
+        // A call made meanwhile already reconnected (see ensureConnected).
+        return;
+      }
+      wasIn = room;
+      if (wasIn != null) {
+        dispatchLater(GmeEventType.RECONNECT_START, 0, "the room connection dropped; reconnecting");
+      }
+      try {
+        conn = connect();
+        result = appId == null ? 0 : syncCall(Operation.INIT, args("appId", appId, "openId", openId));
+        info = result == 0 ? "" : "Init failed while reconnecting";
+        if (result == 0 && wasIn != null) {
+          CompletableFuture<Message.Reply> f = conn.send(ids.incrementAndGet(), Operation.ENTER_ROOM.name(),
+              args("roomId", wasIn, "roomType", roomType));
+          Message.Reply r = f.get(scale.toWall(enterRoomTimeout).toNanos(), TimeUnit.NANOSECONDS);
+          result = r.result();
+          info = r.errorInfo();
+        }
+      } catch (IOException | ExecutionException | TimeoutException e) {
+        result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
+        info = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": could not reconnect: " + e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (wasIn != null && result != 0) {
+        room = null;
+      }
+    }
+    if (wasIn == null) {
+      return;
+    }
+    if (result == 0) {
+      dispatchLater(GmeEventType.RECONNECT_SUCCESS, 0, "");
+    } else {
+      dispatchLater(GmeEventType.ROOM_DISCONNECT, result, info);
+    }
+  }
+
+  /**
+   * Returns an open connection: a call made after the connection dropped, but before the
+   * background reconnect ran, reconnects first (or waits for the reconnect under way).
+   */
+  private Connection ensureConnected() {
+    Connection c = conn;
+    if (!c.isOpen() && !closed) {
+      reconnect(c);
+    }
+    return conn;
+  }
+
+  private void dispatchLater(GmeEventType type, int result, String info) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("result", result);
+    data.put("error_info", info);
+    deliver(new GmeEvent(type, data));
+  }
+
+  private void deliver(GmeEvent e) {
+    if (cfg.manualPoll) {
+      polled.add(e);
+    } else {
+      callbacks.execute(() -> dispatch(e));
+    }
+  }
+
+  private void dispatch(GmeEvent e) {
+    GmeDelegate d = delegate;
+    if (d != null) {
+      d.onEvent(e.type(), e);
+    }
+  }
+
+  private static ObjectNode args(Object... kv) {
+    ObjectNode n = MessageCodec.mapper().createObjectNode();
+    for (int i = 0; i < kv.length; i += 2) {
+      n.set((String) kv[i], MessageCodec.mapper().valueToTree(kv[i + 1]));
+    }
+    return n;
+  }
+
+  /** Settings for a context; {@link #room} is required. */
+  public static final class Builder {
+    private InetSocketAddress address;
+    private String tag;
+    private String sdkName = "gmesim-java";
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private GmeDelegate delegate;
+    private boolean manualPoll;
+
+    private Builder() {}
+
+    /** Connects to the simulator's room gateway at this address. */
+    public Builder room(InetSocketAddress address) {
+      this.address = address;
+      return this;
+    }
+
+    /** Connects to the simulator's room gateway at {@code host:port}. */
+    public Builder room(String host, int port) {
+      return room(new InetSocketAddress(host, port));
+    }
+
+    /** Tags the connection so that fault rules scoped to this tag apply to it alone (one tag per test). */
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    /** Names the SDK in the handshake (shown in the simulator's journal and logs). */
+    public Builder sdkName(String name) {
+      this.sdkName = name;
+      return this;
+    }
+
+    /** Gives up connecting after this long (default 5 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** Sets the delegate from the start; see {@link GmeContext#setTMGDelegate}. */
+    public Builder delegate(GmeDelegate delegate) {
+      this.delegate = delegate;
+      return this;
+    }
+
+    /** Queues events until {@link GmeContext#poll()} is called, as GME's Poll() does, instead of delivering them at once. */
+    public Builder manualPoll() {
+      this.manualPoll = true;
+      return this;
+    }
+
+    /** Connects and performs the handshake; throws {@link UncheckedIOException} naming the address if that fails. */
+    public GmeContext build() {
+      if (address == null) {
+        throw new IllegalStateException("GmeContext.builder(): call room(address) first, e.g. room(simulator.roomAddress())");
+      }
+      try {
+        return new GmeContext(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
+  }
+}

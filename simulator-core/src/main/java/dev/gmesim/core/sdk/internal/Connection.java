@@ -1,0 +1,182 @@
+package dev.gmesim.core.sdk.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gmesim.core.protocol.FrameCodec;
+import dev.gmesim.core.protocol.Message;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One room-protocol connection from the SDK: sends requests, matches replies to them by id, and
+ * hands pushed events and the loss of the connection to its owner.
+ */
+public final class Connection {
+  private final Channel channel;
+  private final Map<Long, CompletableFuture<Message.Reply>> pending = new ConcurrentHashMap<>();
+  private volatile Message.ErrorFrame lastError;
+  private volatile boolean closing;
+
+  private Connection(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Thrown to pending calls when the connection is gone. */
+  public static final class ConnectionLostException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionLostException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Opens a connection; {@code onEvent} receives pushed events and {@code onLost} runs once if the
+   * connection ends without {@link #close()}.
+   */
+  public static Connection open(SdkRuntime runtime, InetSocketAddress address, Duration connectTimeout,
+      Consumer<Message.Event> onEvent, Consumer<Connection> onLost) throws IOException {
+    Connection[] self = new Connection[1];
+    Bootstrap b = new Bootstrap()
+        .group(runtime.io())
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, connectTimeout.toMillis()))
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            FrameCodec.install(ch.pipeline());
+            ch.pipeline().addLast(new SimpleChannelInboundHandler<Message>() {
+              @Override
+              protected void channelRead0(ChannelHandlerContext ctx, Message msg) {
+                self[0].received(msg, onEvent);
+              }
+
+              @Override
+              public void channelInactive(ChannelHandlerContext ctx) {
+                Connection c = self[0];
+                if (c != null) {
+                  c.lost(onLost);
+                }
+              }
+
+              @Override
+              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close();
+              }
+            });
+          }
+        });
+    var future = b.connect(address).awaitUninterruptibly();
+    if (!future.isSuccess()) {
+      throw new IOException("cannot connect to the GME simulator at " + address + ": " + future.cause()
+          + "; is it running? (java -jar gme-simulator.jar prints its room address)", future.cause());
+    }
+    Connection c = new Connection(future.channel());
+    self[0] = c;
+    if (!c.channel.isActive()) {
+      throw new IOException("connection to " + address + " closed at once");
+    }
+    return c;
+  }
+
+  /** Sends a request; the future completes with its reply, or fails when the connection is lost. */
+  public CompletableFuture<Message.Reply> send(long id, String op, ObjectNode args) {
+    CompletableFuture<Message.Reply> f = new CompletableFuture<>();
+    pending.put(id, f);
+    if (!channel.isActive()) {
+      pending.remove(id);
+      f.completeExceptionally(new ConnectionLostException(describeLoss()));
+      return f;
+    }
+    channel.writeAndFlush(new Message.Request(id, op, args));
+    return f;
+  }
+
+  /** Sends a request that has no reply. */
+  public void sendOneWay(long id, String op, ObjectNode args) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(new Message.Request(id, op, args));
+    }
+  }
+
+  /** Stops waiting for a reply (the caller's own timer fired). */
+  public void forget(long id) {
+    pending.remove(id);
+  }
+
+  /** Runs {@code task} after {@code wallDelay} on this connection's event loop. */
+  public ScheduledFuture<?> schedule(Runnable task, Duration wallDelay) {
+    return channel.eventLoop().schedule(task, Math.max(0, wallDelay.toNanos()), TimeUnit.NANOSECONDS);
+  }
+
+  /** Returns whether the caller runs on this connection's I/O thread (where it must not block). */
+  public boolean inEventLoop() {
+    return channel.eventLoop().inEventLoop();
+  }
+
+  /** Returns whether the connection is open. */
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  /** Returns the last error frame the server sent, if any. */
+  public Message.ErrorFrame lastError() {
+    return lastError;
+  }
+
+  /** Closes the connection on purpose; no loss is reported. */
+  public void close() {
+    closing = true;
+    channel.close().syncUninterruptibly();
+    failPending();
+  }
+
+  private void received(Message msg, Consumer<Message.Event> onEvent) {
+    if (msg instanceof Message.Reply r) {
+      CompletableFuture<Message.Reply> f = pending.remove(r.id());
+      if (f != null) {
+        f.complete(r);
+      }
+    } else if (msg instanceof Message.Event e) {
+      onEvent.accept(e);
+    } else if (msg instanceof Message.ErrorFrame e) {
+      lastError = e;
+    }
+  }
+
+  private void lost(Consumer<Connection> onLost) {
+    failPending();
+    if (!closing) {
+      onLost.accept(this);
+    }
+  }
+
+  private void failPending() {
+    for (Long id : pending.keySet()) {
+      CompletableFuture<Message.Reply> f = pending.remove(id);
+      if (f != null) {
+        f.completeExceptionally(new ConnectionLostException(describeLoss()));
+      }
+    }
+  }
+
+  private String describeLoss() {
+    Message.ErrorFrame e = lastError;
+    return "the room connection closed" + (e == null ? "" : " (" + e.code() + ": " + e.message() + ")");
+  }
+}

@@ -1,0 +1,199 @@
+package dev.gmesim.core.server;
+
+import dev.gmesim.core.fault.FaultPlan;
+import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.server.internal.RoomServer;
+import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.time.TimeScale;
+import dev.gmesim.core.world.GmeWorld;
+import dev.gmesim.core.world.RoomSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded GME simulator: a fake GME endpoint on real sockets that answers like GME and fails
+ * with any documented error code on demand. Start one per test class (random ports), point the
+ * simulated SDK at {@link #roomAddress()}, and add faults.
+ *
+ * <pre>{@code
+ * try (GmeSimulator sim = GmeSimulator.builder().timeScale(1000).start();
+ *      GmeContext gme = GmeContext.builder().room(sim.roomAddress()).build()) {
+ *   sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD).build());
+ *   EventRecorder events = new EventRecorder();
+ *   gme.setTMGDelegate(events);
+ *   gme.init("1400000000", "10001");
+ *   gme.enterRoom("lobby", 1, new byte[0]);
+ *   events.await(GmeEventType.ENTER_ROOM).result();   // 7006
+ * }
+ * }</pre>
+ */
+public final class GmeSimulator implements AutoCloseable {
+  /** GME's enter-room timeout: an entry with no result after 30 s reports 1005. */
+  public static final Duration GME_ENTER_ROOM_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Builder settings;
+  private final GmeWorld world = new GmeWorld();
+  private final FaultPlan faults = new FaultPlan();
+  private final Journal journal;
+  private final RoomServer roomServer;
+
+  private GmeSimulator(Builder b) throws IOException {
+    this.settings = b;
+    this.journal = new Journal(b.journalSize);
+    SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval);
+    this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+  }
+
+  /** Returns a builder with the defaults: loopback, random ports, real time, 10 000 journal entries. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a simulator with the defaults; see {@link #builder()}. */
+  public static GmeSimulator start() {
+    return builder().start();
+  }
+
+  /** Returns the address of the room gateway (the Netty TCP endpoint the SDK connects to). */
+  public InetSocketAddress roomAddress() {
+    return roomServer.address();
+  }
+
+  /** Returns the clock scale announced to every SDK in the handshake. */
+  public TimeScale timeScale() {
+    return settings.timeScale;
+  }
+
+  /** Returns the fault plan, for adding, listing and removing rules. */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** Adds a fault rule after the existing ones and returns it with its id. */
+  public FaultRule addFault(FaultRule rule) {
+    return faults.add(rule);
+  }
+
+  /** Removes one fault rule by id; returns whether it existed. */
+  public boolean removeFault(String id) {
+    return faults.remove(id);
+  }
+
+  /** Removes every fault rule. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** Returns the bounded journal of answered calls. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Returns every non-empty room and its members. */
+  public List<RoomSnapshot> rooms() {
+    return world.rooms();
+  }
+
+  /** Returns one room, if it has members. */
+  public Optional<RoomSnapshot> room(String appId, String roomId) {
+    return world.room(appId, roomId);
+  }
+
+  /** Returns the stateful world, for reading state the snapshots do not show. */
+  public GmeWorld world() {
+    return world;
+  }
+
+  /** Clears faults, the journal and every room; connected SDKs stay connected but must Init again. */
+  public void reset() {
+    faults.clear();
+    journal.clear();
+    world.reset();
+  }
+
+  /** Closes every connection and listening socket and stops every thread the simulator started. */
+  @Override
+  public void close() {
+    roomServer.close();
+  }
+
+  /** Settings for a simulator; every setter is optional. */
+  public static final class Builder {
+    private TimeScale timeScale = TimeScale.REAL_TIME;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private int roomPort;
+    private int journalSize = Journal.DEFAULT_CAPACITY;
+    private Duration idleTimeout = Duration.ofSeconds(90);
+    private Duration heartbeatInterval = Duration.ofSeconds(15);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private Builder() {}
+
+    /** Runs simulated time {@code factor} times faster than the wall clock (1000: GME's 30 s timeout in 30 ms). */
+    public Builder timeScale(double factor) {
+      this.timeScale = TimeScale.of(factor);
+      return this;
+    }
+
+    /** Binds to this address instead of loopback. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = address;
+      return this;
+    }
+
+    /** Serves the room protocol on this TCP port; 0 (the default) picks a free one. */
+    public Builder roomPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("roomPort " + port + " is not a TCP port; use 0..65535 (0 picks a free port)");
+      }
+      this.roomPort = port;
+      return this;
+    }
+
+    /** Keeps the newest {@code entries} journal entries (default 10 000). */
+    public Builder journalSize(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("journalSize " + entries + " must be at least 1");
+      }
+      this.journalSize = entries;
+      return this;
+    }
+
+    /** Drops a room connection that sends nothing for this long (wall clock; default 90 s, as GME). */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout " + timeout + " must be positive");
+      }
+      this.idleTimeout = timeout;
+      this.heartbeatInterval = timeout.dividedBy(6);
+      return this;
+    }
+
+    /** Uses this many Netty event loops for room connections. */
+    public Builder workerThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("workerThreads " + threads + " must be at least 1");
+      }
+      this.workerThreads = threads;
+      return this;
+    }
+
+    /** Binds the sockets and returns the running simulator. */
+    public GmeSimulator start() {
+      try {
+        return new GmeSimulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind the simulator's room gateway on "
+            + bindAddress.getHostAddress() + ":" + roomPort + " (" + e.getMessage()
+            + "); choose another port, or 0 for a free one", e);
+      }
+    }
+  }
+}

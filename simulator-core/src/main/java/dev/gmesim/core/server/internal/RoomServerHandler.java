@@ -1,0 +1,293 @@
+package dev.gmesim.core.server.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.Call;
+import dev.gmesim.core.fault.Decision;
+import dev.gmesim.core.fault.Fault;
+import dev.gmesim.core.protocol.Message;
+import dev.gmesim.core.protocol.MessageCodec;
+import dev.gmesim.core.protocol.Ops;
+import dev.gmesim.core.protocol.ProtocolException;
+import dev.gmesim.core.world.GmeWorld;
+import dev.gmesim.core.world.Outcome;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One room connection's logic: the HELLO handshake, then each request through the fault plan and
+ * the world, replies to the caller and events to the other members. Delayed effects are scheduled
+ * on the connection's event loop and cancelled when it closes.
+ */
+final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomServerHandler.class);
+  private static final AtomicLong SESSIONS = new AtomicLong();
+
+  private final SimulatorState state;
+  private final GmeWorld world;
+  private final String sessionId = "s" + SESSIONS.incrementAndGet();
+  private final Set<ScheduledFuture<?>> scheduled = new HashSet<>();
+  private boolean helloDone;
+  private String tag;
+  private ChannelHandlerContext ctx;
+
+  RoomServerHandler(SimulatorState state) {
+    this.state = state;
+    this.world = state.world();
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    world.connect(sessionId, (type, data) -> ctx.channel().writeAndFlush(event(type, data)));
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    scheduled.forEach(f -> f.cancel(false));
+    scheduled.clear();
+    world.disconnect(sessionId).deliver();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      refuse(ctx, "IDLE_TIMEOUT", "no frame for " + state.idleTimeout().toMillis()
+          + " ms; send PING at least every " + state.heartbeatInterval().toMillis() + " ms");
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    if (root instanceof ProtocolException pe) {
+      refuse(ctx, pe.code(), pe.getMessage());
+    } else if (root instanceof TooLongFrameException) {
+      refuse(ctx, "FRAME_TOO_LARGE", "frame exceeds " + Ops.MAX_FRAME_BYTES
+          + " bytes; keep each JSON message under 1 MiB");
+    } else if (root instanceof java.io.IOException) {
+      LOG.debug("room connection {} ({}) closed: {}", sessionId, ctx.channel().remoteAddress(), root.toString());
+      ctx.close();
+    } else {
+      LOG.warn("room connection {} ({}) failed; closing it", sessionId, ctx.channel().remoteAddress(), root);
+      refuse(ctx, "INTERNAL_ERROR", "the simulator failed on this connection: " + root);
+    }
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Message msg) {
+    if (!(msg instanceof Message.Request req)) {
+      refuse(ctx, "UNEXPECTED_MESSAGE", "clients send only requests ({\"id\",\"op\",\"args\"}); got "
+          + msg.getClass().getSimpleName());
+      return;
+    }
+    if (!helloDone) {
+      if (!Ops.HELLO.equals(req.op())) {
+        refuse(ctx, "HELLO_REQUIRED", "the first frame must be HELLO; got op " + req.op());
+        return;
+      }
+      hello(ctx, req);
+      return;
+    }
+    switch (req.op()) {
+      case Ops.PING -> reply(req.id(), 0, "", null);
+      case Ops.HELLO -> reply(req.id(), GmeErrorCode.AV_ERR_REPEATED_OPERATION.value(),
+          "HELLO was already done on this connection", null);
+      case Ops.CANCEL_ENTER -> world.abortEnter(sessionId, req.args().path("requestId").asLong(-1));
+      default -> {
+        Operation op = Operation.parse(req.op()).orElse(null);
+        if (op == null || op.channel() != Operation.Channel.ROOM) {
+          int code = GmeErrorCode.AV_ERR_NOT_IMPLEMENTED.value();
+          reply(req.id(), code, "AV_ERR_NOT_IMPLEMENTED: op " + req.op() + " is not served on the room channel; "
+              + "room ops are " + Arrays.stream(Operation.values())
+                  .filter(o -> o.channel() == Operation.Channel.ROOM).toList(), null);
+        } else {
+          call(req, op);
+        }
+      }
+    }
+  }
+
+  private void hello(ChannelHandlerContext ctx, Message.Request req) {
+    int version = req.args().path("version").asInt(Ops.PROTOCOL_VERSION);
+    if (version != Ops.PROTOCOL_VERSION) {
+      refuse(ctx, "UNSUPPORTED_VERSION", "protocol version " + version + " is not supported; this simulator speaks "
+          + Ops.PROTOCOL_VERSION);
+      return;
+    }
+    helloDone = true;
+    tag = req.args().hasNonNull("tag") ? req.args().get("tag").asText() : null;
+    ObjectNode data = MessageCodec.mapper().createObjectNode();
+    data.put("server", "gme-simulator");
+    data.put("version", Ops.PROTOCOL_VERSION);
+    data.put("sessionId", sessionId);
+    data.put("timeScale", state.timeScale().factor());
+    data.put("enterRoomTimeoutMs", state.enterRoomTimeout().toMillis());
+    data.put("requestTimeoutMs", state.requestTimeout().toMillis());
+    data.put("heartbeatIntervalMs", state.heartbeatInterval().toMillis());
+    data.put("idleTimeoutMs", state.idleTimeout().toMillis());
+    ctx.writeAndFlush(new Message.Reply(req.id(), 0, "", data));
+  }
+
+  private void call(Message.Request req, Operation op) {
+    ObjectNode args = req.args();
+    String roomId = switch (op) {
+      case ENTER_ROOM -> args.path("roomId").asText(null);
+      case SWITCH_ROOM -> args.path("targetRoomId").asText(null);
+      default -> world.roomOf(sessionId).orElse(null);
+    };
+    // Init names its account in its arguments; every later call runs as the account the world knows.
+    String appId = op == Operation.INIT ? args.path("appId").asText(null) : world.appIdOf(sessionId).orElse(null);
+    String openId = op == Operation.INIT ? args.path("openId").asText(null) : world.openIdOf(sessionId).orElse(null);
+    Call call = new Call(op, appId, openId, roomId, tag);
+    Decision d = state.faults().decide(call);
+    Fault fault = d.fault();
+    Duration wall = state.timeScale().toWall(d.delay() == null ? Duration.ZERO : d.delay());
+    if (fault == null) {
+      answerFromWorld(req, op, call, d);
+    } else if (fault instanceof Fault.Error e) {
+      injectError(req, op, call, d, e.code(), wall);
+    } else if (fault instanceof Fault.NoReply) {
+      if (op == Operation.ENTER_ROOM) {
+        // The entry stays in flight until the SDK's own timer gives up (CANCEL_ENTER) or ExitRoom cancels it.
+        Outcome begun = world.beginEnter(sessionId, roomId, args.path("roomType").asInt(1), req.id());
+        if (!begun.isOk()) {
+          send(req, call, d, begun);
+          return;
+        }
+      }
+      journal(call, d, "no reply", -1);
+    } else if (fault instanceof Fault.Disconnect) {
+      journal(call, d, "disconnect", -1);
+      later(wall, () -> ctx.close());
+    } else if (fault instanceof Fault.Reset) {
+      journal(call, d, "reset", -1);
+      later(wall, () -> {
+        // SO_LINGER 0 makes close() send RST instead of FIN.
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        ctx.close();
+      });
+    } else {
+      // HTTP-only effects have no meaning on a TCP room connection; the nearest is a dropped connection.
+      journal(call, d, "disconnect (" + fault.describe() + " on room channel)", -1);
+      later(wall, () -> ctx.close());
+    }
+  }
+
+  private void injectError(Message.Request req, Operation op, Call call, Decision d, GmeErrorCode code,
+      Duration wall) {
+    if (op == Operation.ENTER_ROOM && !wall.isZero()) {
+      // A delayed failure is an entry in flight: a second EnterRoom gets 1001, ExitRoom cancels it (7013).
+      Outcome begun = world.beginEnter(sessionId, call.roomId(), req.args().path("roomType").asInt(1), req.id());
+      if (!begun.isOk()) {
+        send(req, call, d, begun);
+        return;
+      }
+      later(wall, () -> {
+        if (world.abortEnter(sessionId, req.id())) {
+          sendError(req, call, d, code);
+        }
+      });
+      return;
+    }
+    later(wall, () -> {
+      Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
+      sendError(req, call, d, code);
+      after.deliver();
+    });
+  }
+
+  private void sendError(Message.Request req, Call call, Decision d, GmeErrorCode code) {
+    reply(req.id(), code.value(), code.errorInfo(), null);
+    journal(call, d, "reply", code.value());
+  }
+
+  private void answerFromWorld(Message.Request req, Operation op, Call call, Decision d) {
+    ObjectNode a = req.args();
+    Outcome out = switch (op) {
+      case INIT -> world.init(sessionId, a.path("appId").asText(null), a.path("openId").asText(null));
+      case UNINIT -> world.uninit(sessionId);
+      case ENTER_ROOM -> {
+        Outcome begun = world.beginEnter(sessionId, call.roomId(), a.path("roomType").asInt(1), req.id());
+        yield begun.isOk() ? world.completeEnter(sessionId, req.id()).orElseThrow() : begun;
+      }
+      case EXIT_ROOM -> world.exitRoom(sessionId);
+      case SWITCH_ROOM -> world.switchRoom(sessionId, call.roomId());
+      case CHANGE_ROOM_TYPE -> world.changeRoomType(sessionId, a.path("roomType").asInt(0));
+      case ENABLE_MIC -> world.enableMic(sessionId, a.path("enable").asBoolean(true));
+      case ENABLE_SPEAKER -> world.enableSpeaker(sessionId, a.path("enable").asBoolean(true));
+      case INIT_SPATIALIZER -> world.initSpatializer(sessionId);
+      case ENABLE_SPATIALIZER -> world.enableSpatializer(sessionId, a.path("enable").asBoolean(true));
+      default -> throw new IllegalStateException("not a room operation: " + op);
+    };
+    if (out.cancelledEntry() >= 0) {
+      // ExitRoom during an entry: the entry ends with 7013, as GME reports a user-cancelled entry.
+      GmeErrorCode cancelled = GmeErrorCode.AV_ERR_USER_CANCELED;
+      reply(out.cancelledEntry(), cancelled.value(), cancelled.errorInfo(), null);
+    }
+    send(req, call, d, out);
+  }
+
+  private void send(Message.Request req, Call call, Decision d, Outcome out) {
+    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
+    reply(req.id(), out.result(), out.errorInfo(), data);
+    journal(call, d, "reply", out.result());
+    out.deliver();
+  }
+
+  private void reply(long id, int result, String errorInfo, ObjectNode data) {
+    ctx.channel().writeAndFlush(new Message.Reply(id, result, errorInfo, data));
+  }
+
+  private void journal(Call call, Decision d, String effect, int result) {
+    state.journal().record(call.operation(), call.appId(), call.openId(), call.roomId(), call.tag(), d.source(),
+        effect, result);
+  }
+
+  private void later(Duration wall, Runnable task) {
+    if (wall.isZero() || wall.isNegative()) {
+      task.run();
+      return;
+    }
+    ScheduledFuture<?>[] holder = new ScheduledFuture<?>[1];
+    holder[0] = ctx.executor().schedule(() -> {
+      scheduled.remove(holder[0]);
+      if (ctx.channel().isActive()) {
+        task.run();
+      }
+    }, wall.toNanos(), TimeUnit.NANOSECONDS);
+    scheduled.add(holder[0]);
+  }
+
+  private void refuse(ChannelHandlerContext ctx, String code, String message) {
+    LOG.debug("room connection {} ({}) refused: {} {}", sessionId, ctx.channel().remoteAddress(), code, message);
+    if (ctx.channel().isActive()) {
+      ctx.writeAndFlush(new Message.ErrorFrame(code, message)).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private static Message.Event event(GmeEventType type, Map<String, Object> data) {
+    return new Message.Event(type.name(), MessageCodec.mapper().valueToTree(data));
+  }
+}

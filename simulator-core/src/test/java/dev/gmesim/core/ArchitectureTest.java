@@ -1,0 +1,75 @@
+package dev.gmesim.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DESIGN.md: the SDK knows only the wire, and nothing but the CLI reaches into the server. */
+class ArchitectureTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.gmesim");
+  }
+
+  @Nested
+  class Sdk {
+    @Test
+    void sdkKnowsOnlyTheWireAndTheCatalog() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.sdk..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "dev.gmesim.core.server..", "dev.gmesim.core.world..", "dev.gmesim.core.fault..", "dev.gmesim.cli..")
+          .check(classes);
+    }
+  }
+
+  @Nested
+  class Layers {
+    @Test
+    void onlyTheCliAndTheExtensionImportTheServer() {
+      noClasses().that().resideOutsideOfPackages("dev.gmesim.core.server..", "dev.gmesim.cli..", "dev.gmesim.junit5..")
+          .should().dependOnClassesThat().resideInAPackage("dev.gmesim.core.server..")
+          .check(classes);
+    }
+
+    @Test
+    void theWorldDependsOnlyOnTheCatalog() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.world..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.fault..",
+              "dev.gmesim.core.protocol..", "dev.gmesim.core.sdk..", "io.netty..")
+          .check(classes);
+    }
+
+    @Test
+    void faultsDependOnlyOnTheCatalog() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.fault..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.world..",
+              "dev.gmesim.core.protocol..", "dev.gmesim.core.sdk..", "io.netty..")
+          .check(classes);
+    }
+
+    @Test
+    void theCatalogAndTheClockDependOnNothingOfOurs() {
+      noClasses().that().resideInAnyPackage("dev.gmesim.core.catalog..", "dev.gmesim.core.time..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.world..",
+              "dev.gmesim.core.fault..", "dev.gmesim.core.protocol..", "dev.gmesim.core.sdk..")
+          .check(classes);
+    }
+
+    @Test
+    void theProtocolDoesNotKnowTheServerOrTheSdk() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.protocol..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.sdk..",
+              "dev.gmesim.core.world..", "dev.gmesim.core.fault..")
+          .check(classes);
+    }
+  }
+}

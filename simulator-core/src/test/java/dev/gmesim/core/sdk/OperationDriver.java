@@ -1,0 +1,55 @@
+package dev.gmesim.core.sdk;
+
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.sdk.SimFixture.Client;
+import java.util.function.Supplier;
+
+/**
+ * Puts a client in the state an operation needs (in a room for ExitRoom, ...), performs the
+ * operation, and returns the code the client saw: the event's result, or the call's return value.
+ */
+final class OperationDriver {
+  private OperationDriver() {}
+
+  /** Returns a client ready for {@code op}; the rules a test installs must be added after this. */
+  static Client ready(SimFixture f, Operation op, Supplier<String> room) {
+    return switch (op) {
+      case INIT -> f.connect();
+      case UNINIT, ENTER_ROOM -> f.inited();
+      case ENABLE_SPATIALIZER -> {
+        Client c = f.inRoom(room.get());
+        if (c.gme().initSpatializer("") != 0) {
+          throw new AssertionError("InitSpatializer failed");
+        }
+        yield c;
+      }
+      default -> f.inRoom(room.get());
+    };
+  }
+
+  /** Performs {@code op} and returns the code GME would hand the game. */
+  static int perform(Client c, Operation op) {
+    GmeContext g = c.gme();
+    return switch (op) {
+      case INIT -> g.init(SimFixture.APP, c.openId());
+      case UNINIT -> g.uninit();
+      case ENABLE_MIC -> g.enableMic(true);
+      case ENABLE_SPEAKER -> g.enableSpeaker(true);
+      case INIT_SPATIALIZER -> g.initSpatializer("");
+      case ENABLE_SPATIALIZER -> g.enableSpatializer(true, false);
+      case ENTER_ROOM -> event(c, GmeEventType.ENTER_ROOM, g.enterRoom("target-room", 1, new byte[0]));
+      case EXIT_ROOM -> event(c, GmeEventType.EXIT_ROOM, g.exitRoom());
+      case SWITCH_ROOM -> event(c, GmeEventType.SWITCH_ROOM, g.switchRoom("target-room", new byte[0]));
+      case CHANGE_ROOM_TYPE -> event(c, GmeEventType.CHANGE_ROOM_TYPE, g.changeRoomType(2));
+      default -> throw new IllegalArgumentException(op + " is not a room operation");
+    };
+  }
+
+  private static int event(Client c, GmeEventType type, int sent) {
+    if (sent != 0) {
+      throw new AssertionError("the request did not go out: " + sent);
+    }
+    return c.events().await(type).result();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.gmesim.core.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gmesim.core.protocol.MessageCodec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A bare-socket client for the room protocol, as a harness in another language would write it. */
+final class RawClient implements AutoCloseable {
+  private final Socket socket;
+  private final DataInputStream in;
+  private final DataOutputStream out;
+
+  RawClient(InetSocketAddress address) throws IOException {
+    socket = new Socket(address.getAddress(), address.getPort());
+    socket.setSoTimeout(5_000);
+    in = new DataInputStream(socket.getInputStream());
+    out = new DataOutputStream(socket.getOutputStream());
+  }
+
+  void sendJson(String json) throws IOException {
+    sendFrame(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void sendFrame(byte[] body) throws IOException {
+    out.writeInt(body.length);
+    out.write(body);
+    out.flush();
+  }
+
+  void sendRaw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  JsonNode read() throws IOException {
+    int len = in.readInt();
+    byte[] body = new byte[len];
+    in.readFully(body);
+    return MessageCodec.mapper().readTree(body);
+  }
+
+  /** Reads frames until one is not an event (a reply or an error frame). */
+  JsonNode readReply() throws IOException {
+    JsonNode n;
+    do {
+      n = read();
+    } while (n.has("event"));
+    return n;
+  }
+
+  /** Returns true if the server closed the connection (end of stream or reset) before sending more. */
+  boolean closedByServer() throws IOException {
+    try {
+      return in.read() == -1;
+    } catch (EOFException | java.net.SocketException e) {
+      return true;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

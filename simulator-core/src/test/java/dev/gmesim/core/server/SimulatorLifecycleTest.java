@@ -1,0 +1,94 @@
+package dev.gmesim.core.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.sdk.GmeContext;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SimulatorLifecycleTest {
+
+  private static long gmesimThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("gmesim-"))
+        .count();
+  }
+
+  private static long openFiles() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+        ? unix.getOpenFileDescriptorCount() : 0;
+  }
+
+  private static void useOnce() {
+    try (GmeSimulator sim = GmeSimulator.builder().timeScale(1000).start()) {
+      EventRecorder events = new EventRecorder();
+      try (GmeContext gme = GmeContext.builder().room(sim.roomAddress()).delegate(events).build()) {
+        assertThat(gme.init("1400000000", "10001")).isZero();
+        gme.enterRoom("lobby", 1, new byte[0]);
+        assertThat(events.await(GmeEventType.ENTER_ROOM).result()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void startingAndStoppingManyTimesLeaksNoThreadsOrDescriptors() {
+    useOnce();  // warm up class loading and lazily opened jars
+    long threadsBefore = gmesimThreads();
+    long filesBefore = openFiles();
+    for (int i = 0; i < 30; i++) {
+      useOnce();
+    }
+    await("threads and descriptors back to their level").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(gmesimThreads()).isLessThanOrEqualTo(threadsBefore);
+      assertThat(openFiles()).isLessThanOrEqualTo(filesBefore + 5);
+    });
+  }
+
+  @Test
+  void closingFreesTheRoomPort() throws Exception {
+    InetSocketAddress address;
+    try (GmeSimulator sim = GmeSimulator.start()) {
+      address = sim.roomAddress();
+    }
+    try (GmeSimulator again = GmeSimulator.builder().roomPort(address.getPort()).start()) {
+      assertThat(again.roomAddress().getPort()).isEqualTo(address.getPort());
+    }
+  }
+
+  @Test
+  void aPortInUseIsRefusedNamingThePortAndTheFix() {
+    try (GmeSimulator first = GmeSimulator.start()) {
+      int port = first.roomAddress().getPort();
+      assertThatThrownBy(() -> GmeSimulator.builder().roomPort(port).start())
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining(":" + port)
+          .hasMessageContaining("choose another port");
+    }
+  }
+
+  @Test
+  void anSdkPointedAtNothingSaysWhereItLooked() throws Exception {
+    int port;
+    try (Socket probe = new Socket()) {
+      probe.bind(new InetSocketAddress("127.0.0.1", 0));
+      port = probe.getLocalPort();
+    }
+    int closedPort = port;
+    assertThatThrownBy(() -> GmeContext.builder().room("127.0.0.1", closedPort).build())
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(String.valueOf(closedPort))
+        .hasMessageContaining("is it running?");
+  }
+}

@@ -2,7 +2,9 @@ package dev.gmesim.core.server;
 
 import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.server.internal.HttpServer;
 import dev.gmesim.core.server.internal.RoomServer;
+import dev.gmesim.core.server.internal.http.HttpExtensions;
 import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +44,7 @@ public final class GmeSimulator implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final Journal journal;
   private final RoomServer roomServer;
+  private final HttpServer httpServer;
 
   private GmeSimulator(Builder b) throws IOException {
     this.settings = b;
@@ -48,6 +52,12 @@ public final class GmeSimulator implements AutoCloseable {
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
         b.requestTimeout, b.idleTimeout, b.heartbeatInterval);
     this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+    try {
+      this.httpServer = HttpServer.start(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state), null, null);
+    } catch (IOException | RuntimeException e) {
+      roomServer.close();
+      throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
+    }
   }
 
   /** Returns a builder with the defaults: loopback, random ports, real time, 10 000 journal entries. */
@@ -63,6 +73,16 @@ public final class GmeSimulator implements AutoCloseable {
   /** Returns the address of the room gateway (the Netty TCP endpoint the SDK connects to). */
   public InetSocketAddress roomAddress() {
     return roomServer.address();
+  }
+
+  /** Returns the address of the HTTP side (voice messages and the control API under {@code /__admin/gme/}). */
+  public InetSocketAddress httpAddress() {
+    return httpServer.address();
+  }
+
+  /** Returns {@code http://host:port} of the HTTP side, e.g. for {@code GET /__admin/gme/health}. */
+  public URI httpBaseUri() {
+    return httpServer.baseUri();
   }
 
   /** Returns the clock scale announced to every SDK in the handshake. */
@@ -120,7 +140,11 @@ public final class GmeSimulator implements AutoCloseable {
   /** Closes every connection and listening socket and stops every thread the simulator started. */
   @Override
   public void close() {
-    roomServer.close();
+    try {
+      httpServer.close();
+    } finally {
+      roomServer.close();
+    }
   }
 
   /** Settings for a simulator; every setter is optional. */
@@ -128,6 +152,7 @@ public final class GmeSimulator implements AutoCloseable {
     private TimeScale timeScale = TimeScale.REAL_TIME;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int roomPort;
+    private int httpPort;
     private int journalSize = Journal.DEFAULT_CAPACITY;
     private Duration idleTimeout = Duration.ofSeconds(90);
     private Duration heartbeatInterval = Duration.ofSeconds(15);
@@ -154,6 +179,15 @@ public final class GmeSimulator implements AutoCloseable {
         throw new IllegalArgumentException("roomPort " + port + " is not a TCP port; use 0..65535 (0 picks a free port)");
       }
       this.roomPort = port;
+      return this;
+    }
+
+    /** Serves HTTP (voice messages, control API) on this port; 0 (the default) picks a free one. */
+    public Builder httpPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("httpPort " + port + " is not a TCP port; use 0..65535 (0 picks a free port)");
+      }
+      this.httpPort = port;
       return this;
     }
 
@@ -190,9 +224,9 @@ public final class GmeSimulator implements AutoCloseable {
       try {
         return new GmeSimulator(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot bind the simulator's room gateway on "
-            + bindAddress.getHostAddress() + ":" + roomPort + " (" + e.getMessage()
-            + "); choose another port, or 0 for a free one", e);
+        throw new UncheckedIOException("cannot start the simulator on " + bindAddress.getHostAddress()
+            + " (room port " + roomPort + ", HTTP port " + httpPort + "): " + e.getMessage()
+            + "; choose other ports, or 0 for free ones", e);
       }
     }
   }

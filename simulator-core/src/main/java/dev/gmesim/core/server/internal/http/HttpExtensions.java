@@ -1,0 +1,18 @@
+package dev.gmesim.core.server.internal.http;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.gmesim.core.server.internal.SimulatorState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The WireMock extensions the simulator installs on its HTTP port. */
+public final class HttpExtensions {
+  private HttpExtensions() {}
+
+  /** Returns the extensions for one simulator, sharing its state. */
+  public static List<Extension> forSimulator(SimulatorState state) {
+    List<Extension> extensions = new ArrayList<>();
+    extensions.add(new HealthApi(state));
+    return extensions;
+  }
+}

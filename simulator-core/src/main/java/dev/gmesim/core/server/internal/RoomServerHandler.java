@@ -219,8 +219,9 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   }
 
   private void sendError(Message.Request req, Call call, Decision d, GmeErrorCode code) {
-    reply(req.id(), code.value(), code.errorInfo(), null);
+    // Journal first: a client that reads the journal right after its event must find the entry.
     journal(call, d, "reply", code.value());
+    reply(req.id(), code.value(), code.errorInfo(), null);
   }
 
   private void answerFromWorld(Message.Request req, Operation op, Call call, Decision d) {
@@ -251,8 +252,8 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private void send(Message.Request req, Call call, Decision d, Outcome out) {
     ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
-    reply(req.id(), out.result(), out.errorInfo(), data);
     journal(call, d, "reply", out.result());
+    reply(req.id(), out.result(), out.errorInfo(), data);
     out.deliver();
   }
 

@@ -1,0 +1,190 @@
+package dev.gmesim.junit5;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gmesim.core.catalog.ErrorCategory;
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which of GME's documented codes the run injected, kept in the root store and written as
+ * {@code gme-error-coverage.md} and {@code .json} when the run ends, so a team sees the failures
+ * its tests have never rehearsed. The directory is {@code target} under the working directory
+ * unless the {@code gmesim.coverage.dir} configuration parameter or system property names
+ * another; {@code gmesim.coverage=false} turns the report off.
+ */
+final class Coverage implements StoreResource {
+  static final String DIR_PROPERTY = "gmesim.coverage.dir";
+  static final String ENABLED_PROPERTY = "gmesim.coverage";
+  static final String MARKDOWN = "gme-error-coverage.md";
+  static final String JSON = "gme-error-coverage.json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
+
+  private final Path dir;
+  private final boolean enabled;
+  private final Map<GmeErrorCode, Tally> tallies = new EnumMap<>(GmeErrorCode.class);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  Coverage(Path dir, boolean enabled) {
+    this.dir = dir;
+    this.enabled = enabled;
+  }
+
+  /** Returns the run's coverage, created in the root store on first use. */
+  static Coverage of(ExtensionContext context) {
+    ExtensionContext root = context.getRoot();
+    return root.getStore(GmeSimulatorExtension.NAMESPACE).getOrComputeIfAbsent(Coverage.class, k -> new Coverage(
+        Paths.get(root.getConfigurationParameter(DIR_PROPERTY).orElse("target")),
+        !"false".equalsIgnoreCase(root.getConfigurationParameter(ENABLED_PROPERTY).orElse("true").strip())),
+        Coverage.class);
+  }
+
+  /** Counts one installed rule that injects {@code code}, naming the test that installed it. */
+  synchronized void injected(GmeErrorCode code, String test) {
+    Tally t = tallies.computeIfAbsent(code, c -> new Tally());
+    t.installs++;
+    if (t.tests.size() < 5 && !t.tests.contains(test)) {
+      t.tests.add(test);
+    }
+  }
+
+  /** Adds how often such a rule actually failed a call. */
+  synchronized void fired(GmeErrorCode code, long times) {
+    tallies.computeIfAbsent(code, c -> new Tally()).fired += times;
+  }
+
+  /** Writes both reports; a failure to write is logged, never thrown, since the tests themselves passed or failed already. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true) || !enabled) {
+      return;
+    }
+    try {
+      write();
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("could not write the GME error-code coverage report to {}: {}", dir.toAbsolutePath(), e.toString());
+    }
+  }
+
+  synchronized void write() throws IOException {
+    Files.createDirectories(dir);
+    replace(dir.resolve(MARKDOWN), markdown());
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    replace(dir.resolve(JSON), json.writeValueAsString(model()) + "\n");
+  }
+
+  private static void replace(Path target, String content) throws IOException {
+    // Write beside the target, then move: a reader never sees half a report.
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Map<String, Object> model() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documentedCodes", GmeErrorCode.values().length);
+    m.put("injectedCodes", tallies.size());
+    m.put("neverInjectedCodes", GmeErrorCode.values().length - tallies.size());
+    List<Object> categories = new ArrayList<>();
+    for (ErrorCategory category : ErrorCategory.values()) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("category", category.name());
+      c.put("title", category.englishTitle());
+      c.put("titleZh", category.chineseTitle());
+      List<Object> injected = new ArrayList<>();
+      List<Object> never = new ArrayList<>();
+      for (GmeErrorCode code : GmeErrorCode.inCategory(category)) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("code", code.value());
+        e.put("name", code.name());
+        e.put("operations", code.operations().stream().map(Operation::name).toList());
+        Tally t = tallies.get(code);
+        if (t == null) {
+          never.add(e);
+        } else {
+          e.put("installs", t.installs);
+          e.put("fired", t.fired);
+          e.put("tests", List.copyOf(t.tests));
+          injected.add(e);
+        }
+      }
+      c.put("injected", injected);
+      c.put("neverInjected", never);
+      categories.add(c);
+    }
+    m.put("categories", categories);
+    return m;
+  }
+
+  private String markdown() {
+    int total = GmeErrorCode.values().length;
+    StringBuilder md = new StringBuilder("# GME error-code coverage\n\n");
+    md.append("This run injected ").append(tallies.size()).append(" of GME's ").append(total)
+        .append(" documented error codes. The ").append(total - tallies.size())
+        .append(" it never injected are failures the code under test has not rehearsed.\n\n");
+    md.append("| category | injected | never injected |\n|---|---:|---:|\n");
+    for (ErrorCategory category : ErrorCategory.values()) {
+      List<GmeErrorCode> codes = GmeErrorCode.inCategory(category);
+      long injected = codes.stream().filter(tallies::containsKey).count();
+      md.append("| ").append(category.englishTitle()).append(" (").append(category.chineseTitle()).append(") | ")
+          .append(injected).append(" of ").append(codes.size()).append(" | ").append(codes.size() - injected)
+          .append(" |\n");
+    }
+    for (ErrorCategory category : ErrorCategory.values()) {
+      List<GmeErrorCode> codes = GmeErrorCode.inCategory(category);
+      md.append("\n## ").append(category.englishTitle()).append(" (").append(category.chineseTitle()).append(")\n\n");
+      List<GmeErrorCode> injected = codes.stream().filter(tallies::containsKey).toList();
+      List<GmeErrorCode> never = codes.stream().filter(c -> !tallies.containsKey(c)).toList();
+      if (injected.isEmpty()) {
+        md.append("Injected: none.\n");
+      } else {
+        md.append("Injected:\n\n| code | name | rules installed | calls failed | by |\n|---:|---|---:|---:|---|\n");
+        for (GmeErrorCode code : injected) {
+          Tally t = tallies.get(code);
+          md.append("| ").append(code.value()).append(" | `").append(code.name()).append("` | ").append(t.installs)
+              .append(" | ").append(t.fired).append(" | ").append(String.join(", ", t.tests)).append(" |\n");
+        }
+      }
+      if (never.isEmpty()) {
+        md.append("\nNever injected: none.\n");
+      } else {
+        md.append("\nNever injected:\n\n| code | name | raised on |\n|---:|---|---|\n");
+        for (GmeErrorCode code : never) {
+          md.append("| ").append(code.value()).append(" | `").append(code.name()).append("` | ")
+              .append(code.operations().stream().map(Operation::name).collect(Collectors.joining(", ")))
+              .append(" |\n");
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  private static final class Tally {
+    long installs;
+    long fired;
+    final List<String> tests = new ArrayList<>();
+  }
+}

@@ -1,0 +1,274 @@
+package dev.gmesim.junit5;
+
+import dev.gmesim.core.fault.RuleStatus;
+import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.server.GmeSimulator;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link GmeSimulatorTest}; register it yourself with
+ * {@code @RegisterExtension} to choose its settings in code. Register it in a {@code static}
+ * field, so the simulator starts with the class; use either this or the annotation on a class.
+ *
+ * <pre>{@code
+ * class VoiceLobbyTest {
+ *   @RegisterExtension
+ *   static GmeSimulatorExtension gme = GmeSimulatorExtension.builder()
+ *       .timeScale(1000)                 // GME's 30 s timeout in 30 ms
+ *       .scope(SimulatorScope.RUN)       // one simulator for every class of the run
+ *       .failOnUnfiredFaults(true)       // an @InjectGmeError that never fired fails the test
+ *       .build();
+ *
+ *   @Test
+ *   @InjectGmeError(1005)
+ *   void silentServerTimesOutAfterThirtySeconds(GmeContext gme, EventRecorder events) {
+ *     gme.init("1400000000", "10001");
+ *     gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+ *     GmeAssertions.awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(1005).hasElapsedMillis(30_000);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>All state lives in JUnit's {@code ExtensionContext.Store}: the simulator in the class's (or,
+ * for {@link SimulatorScope#RUN}, the run's) store, each test's SDK contexts and fault rules in the
+ * test's, so JUnit closes them even when a test or another extension fails, and {@code @Nested}
+ * classes, shared base classes, parameterized, repeated and parallel tests all work.
+ */
+public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+    ParameterResolver {
+
+  static final Namespace NAMESPACE = Namespace.create(GmeSimulatorExtension.class);
+
+  /** Distinguishes this JVM's tags from another JVM's on a shared remote simulator. */
+  private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 6);
+  private static final AtomicLong TESTS = new AtomicLong();
+
+  /** The builder's settings, or null when {@link GmeSimulatorTest} registered this instance. */
+  private final Settings configured;
+
+  /** Used by {@link GmeSimulatorTest}: settings come from the annotation. */
+  GmeSimulatorExtension() {
+    this(null);
+  }
+
+  private GmeSimulatorExtension(Settings configured) {
+    this.configured = configured;
+  }
+
+  /** Returns a builder with the annotation's defaults: time scale 100, free ports, one simulator per class. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Settings settings = settings(context);
+    claim(context, settings);
+    InjectedFaults.plan(InjectedFaults.onClass(context.getRequiredTestClass()));
+    backend(context, settings);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Settings settings = settings(context);
+    claim(context, settings);
+    // Every annotation is checked before the test touches the simulator: a bad one installs nothing.
+    List<InjectedFaults.Declared> declared = new ArrayList<>(InjectedFaults.onClass(context.getRequiredTestClass()));
+    declared.addAll(InjectedFaults.onMethod(context.getRequiredTestMethod()));
+    List<InjectedFaults.Planned> planned = InjectedFaults.plan(declared);
+
+    Backend backend = backend(context, settings);
+    String name = testName(context);
+    TestScope scope = new TestScope(RUN_ID + "-" + TESTS.incrementAndGet() + "-" + name, name, backend,
+        Coverage.of(context));
+    context.getStore(NAMESPACE).put(TestScope.class, scope);
+    scope.install(planned);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    TestScope scope = context.getStore(NAMESPACE).get(TestScope.class, TestScope.class);
+    if (scope == null) {
+      return;
+    }
+    // Only a test that otherwise passed is failed for an idle fault: on a failed test it is noise.
+    List<RuleStatus> unfired = settings(context).failOnUnfiredFaults() && context.getExecutionException().isEmpty()
+        ? scope.unfiredAnnotationRules() : List.of();
+    scope.close();
+    if (!unfired.isEmpty()) {
+      throw new AssertionError(unfired.stream()
+          .map(s -> "FaultRule " + s.describe())
+          .collect(Collectors.joining("; ", "", "; the test never made a call these faults match (failOnUnfiredFaults"
+              + " is on): make that call in the test, narrow or remove the annotation, or turn failOnUnfiredFaults off")));
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == GmeSimulatorHandle.class || type == GmeContext.class || type == EventRecorder.class
+        || type == GmeEndpoints.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == GmeEndpoints.class) {
+      return backend(context, settings(context)).endpoints();
+    }
+    TestScope scope = context.getTestMethod().isPresent()
+        ? context.getStore(NAMESPACE).get(TestScope.class, TestScope.class) : null;
+    if (scope == null) {
+      throw new ParameterResolutionException(type.getSimpleName() + " belongs to one test; declare it on a @Test,"
+          + " @BeforeEach or @AfterEach method, not on " + parameter.getDeclaringExecutable().getName()
+          + "() (GmeEndpoints is available everywhere)");
+    }
+    if (type == GmeSimulatorHandle.class) {
+      return new TestHandle(scope);
+    }
+    return type == GmeContext.class ? scope.context() : scope.recorder();
+  }
+
+  // ---- settings and shared state ------------------------------------------------------------
+
+  private Settings settings(ExtensionContext context) {
+    if (configured != null) {
+      return configured;
+    }
+    Class<?> outermost = outermostClass(context).getRequiredTestClass();
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      Optional<GmeSimulatorTest> found = AnnotationSupport.findAnnotation(c, GmeSimulatorTest.class);
+      if (found.isPresent()) {
+        return Settings.of(found.get(), c).validate();
+      }
+    }
+    return Settings.defaults("@ExtendWith(GmeSimulatorExtension.class) on " + outermost.getName());
+  }
+
+  /**
+   * Makes sure one instance serves a class: the annotation and a registered field together would
+   * install every fault twice.
+   */
+  private void claim(ExtensionContext context, Settings settings) {
+    ExtensionContext owner = outermostClass(context);
+    Object claimed = owner.getStore(NAMESPACE).getOrComputeIfAbsent(GmeSimulatorExtension.class, k -> this);
+    if (claimed != this) {
+      throw new ExtensionConfigurationException(owner.getRequiredTestClass().getName() + " registers the GME simulator"
+          + " extension twice (" + settings.source() + " and another @GmeSimulatorTest or @RegisterExtension"
+          + " GmeSimulatorExtension); keep one: the annotation for the defaults, or a static @RegisterExtension"
+          + " field to choose settings in code");
+    }
+  }
+
+  /** The simulator for this context: the user's own, a remote one, or an embedded one in the class's or run's store. */
+  private Backend backend(ExtensionContext context, Settings settings) {
+    ExtensionContext owner = outermostClass(context);
+    if (settings.existing() != null) {
+      return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
+          k -> new EmbeddedBackend(settings.existing(), false), Backend.class);
+    }
+    Optional<RemoteTarget> remote = RemoteTarget.from(context, System::getenv);
+    if (remote.isPresent()) {
+      return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("remote " + remote.get().url(),
+          k -> RemoteBackend.connect(remote.get()), Backend.class);
+    }
+    if (settings.scope() == SimulatorScope.RUN) {
+      return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(settings.sharingKey(),
+          k -> new EmbeddedBackend(settings.start(), true), Backend.class);
+    }
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
+        k -> new EmbeddedBackend(settings.start(), true), Backend.class);
+  }
+
+  /** The context of the top-level test class: {@code @Nested} classes share their enclosing class's simulator. */
+  private static ExtensionContext outermostClass(ExtensionContext context) {
+    ExtensionContext root = context.getRoot();
+    ExtensionContext c = context;
+    while (c.getParent().isPresent() && c.getParent().get() != root) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+
+  private static String testName(ExtensionContext context) {
+    Method m = context.getRequiredTestMethod();
+    String name = context.getRequiredTestClass().getSimpleName() + "." + m.getName() + "()";
+    String display = context.getDisplayName();
+    // Repetitions and parameterized invocations differ only in their display name.
+    return display.equals(m.getName() + "()") ? name : name + " [" + display + "]";
+  }
+
+  /** Settings for a registered extension; each setter is optional. */
+  public static final class Builder {
+    private double timeScale = Settings.DEFAULT_TIME_SCALE;
+    private int roomPort;
+    private int httpPort;
+    private SimulatorScope scope = SimulatorScope.CLASS;
+    private boolean failOnUnfiredFaults;
+    private GmeSimulator simulator;
+
+    private Builder() {}
+
+    /** Runs simulated time this many times faster than the wall clock (default 100). */
+    public Builder timeScale(double factor) {
+      this.timeScale = factor;
+      return this;
+    }
+
+    /** Serves the room protocol on this TCP port; 0 (the default) picks a free one. */
+    public Builder roomPort(int port) {
+      this.roomPort = port;
+      return this;
+    }
+
+    /** Serves HTTP on this port; 0 (the default) picks a free one. */
+    public Builder httpPort(int port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    /** Shares one simulator per class (the default) or across the whole run. */
+    public Builder scope(SimulatorScope scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /** Fails a test whose {@code @InjectGmeError} faults never fired (default false). */
+    public Builder failOnUnfiredFaults(boolean fail) {
+      this.failOnUnfiredFaults = fail;
+      return this;
+    }
+
+    /** Uses this running simulator, which the caller keeps open and closes; time scale, ports and scope are then its own. */
+    public Builder simulator(GmeSimulator simulator) {
+      this.simulator = Objects.requireNonNull(simulator,
+          "GmeSimulatorExtension.builder().simulator: simulator is null; pass a started GmeSimulator or leave it out");
+      return this;
+    }
+
+    /** Checks the settings and returns the extension; a bad setting is named with its value and the fix. */
+    public GmeSimulatorExtension build() {
+      double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
+      return new GmeSimulatorExtension(new Settings(scale, roomPort, httpPort, scope, failOnUnfiredFaults, simulator,
+          "GmeSimulatorExtension.builder()").validate());
+    }
+  }
+}

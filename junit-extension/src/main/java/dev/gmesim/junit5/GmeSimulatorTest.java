@@ -1,0 +1,64 @@
+package dev.gmesim.junit5;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against an embedded GME simulator on random ports: each test gets a fresh,
+ * connected simulated SDK context, and {@link InjectGmeError @InjectGmeError} makes GME fail in
+ * exactly the way it names, for that test alone.
+ *
+ * <pre>{@code
+ * @GmeSimulatorTest
+ * class VoiceLobbyTest {
+ *   @Test
+ *   @InjectGmeError(7006)
+ *   void expiredTokenAsksThePlayerToLogInAgain(GmeContext gme, EventRecorder events) {
+ *     VoiceLobby lobby = new VoiceLobby(gme);          // the game's own code under test
+ *     gme.setTMGDelegate(lobby);
+ *     lobby.join("1400000000", "10001", "lobby");
+ *     assertThat(lobby.awaitPrompt()).isEqualTo(Prompt.LOG_IN_AGAIN);
+ *   }
+ *
+ *   @Test
+ *   void joinWorksWhenNothingIsInjected(GmeContext gme, EventRecorder events) {
+ *     gme.init("1400000000", "10002");
+ *     gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+ *     GmeAssertions.awaitEvent(events, GmeEventType.ENTER_ROOM).succeeded();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Test and lifecycle methods can declare parameters of type {@link GmeSimulatorHandle} (more
+ * faults, the journal, rooms), {@code GmeContext} (the test's SDK context, connected, not yet
+ * inited), {@code EventRecorder} (that context's recorded events) and {@link GmeEndpoints}. For
+ * settings chosen in code, register {@link GmeSimulatorExtension#builder()} with
+ * {@code @RegisterExtension} instead; use one or the other on a class, not both.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(GmeSimulatorExtension.class)
+public @interface GmeSimulatorTest {
+
+  /** Runs simulated time this many times faster than the wall clock: at 100, GME's 30 s timeout takes 300 ms. */
+  double timeScale() default Settings.DEFAULT_TIME_SCALE;
+
+  /** Serves the room protocol on this TCP port; 0 (the default) picks a free one. */
+  int roomPort() default 0;
+
+  /** Serves HTTP (voice messages, control API) on this port; 0 (the default) picks a free one. */
+  int httpPort() default 0;
+
+  /** Shares one simulator per class (the default) or across the whole run. */
+  SimulatorScope scope() default SimulatorScope.CLASS;
+
+  /** Fails a test whose {@code @InjectGmeError} faults never fired, i.e. the test never made a call they match. */
+  boolean failOnUnfiredFaults() default false;
+}

@@ -1,0 +1,237 @@
+package dev.gmesim.junit5;
+
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultRule;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * Finds the {@link InjectGmeError} annotations that apply to a test, checks them all, and turns
+ * them into fault rules; nothing is installed here, so a bad attribute fails the test before any
+ * shared state is touched.
+ */
+final class InjectedFaults {
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+
+  private InjectedFaults() {}
+
+  /**
+   * One annotation where it was found.
+   *
+   * @param annotation the annotation
+   * @param where the element it applies to, e.g. {@code VoiceLobbyTest.join()}, with the meta-annotation it came through
+   */
+  record Declared(InjectGmeError annotation, String where) {}
+
+  /**
+   * A checked annotation, ready to install once scoped to a test.
+   *
+   * @param alias the annotation as written, e.g. {@code @InjectGmeError(7006)}
+   * @param code the code it injects
+   * @param rule the rule, without tag or owner
+   */
+  record Planned(String alias, GmeErrorCode code, FaultRule rule) {}
+
+  /** The annotations of a test class: enclosing classes of a {@code @Nested} class first, base classes before subclasses. */
+  static List<Declared> onClass(Class<?> testClass) {
+    Deque<Class<?>> classes = new ArrayDeque<>();
+    for (Class<?> c = testClass; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
+      classes.addFirst(c);
+    }
+    List<Declared> out = new ArrayList<>();
+    for (Class<?> c : classes) {
+      Deque<Class<?>> hierarchy = new ArrayDeque<>();
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+        hierarchy.addFirst(k);
+      }
+      for (Class<?> k : hierarchy) {
+        collect(k, k.getSimpleName().isEmpty() ? k.getName() : simpleName(k), "", out, new HashSet<>());
+      }
+    }
+    return out;
+  }
+
+  /** The annotations on a test method itself. */
+  static List<Declared> onMethod(Method method) {
+    List<Declared> out = new ArrayList<>();
+    collect(method, simpleName(method.getDeclaringClass()) + "." + method.getName() + "()", "", out, new HashSet<>());
+    return out;
+  }
+
+  /** Checks every annotation and returns the rules, or throws naming the first bad one. */
+  static List<Planned> plan(List<Declared> declared) {
+    List<Planned> out = new ArrayList<>(declared.size());
+    for (Declared d : declared) {
+      out.add(plan(d));
+    }
+    return out;
+  }
+
+  private static Planned plan(Declared d) {
+    InjectGmeError a = d.annotation();
+    String alias = render(a);
+    GmeErrorCode code = GmeErrorCode.byValue(a.value()).orElseThrow(() -> bad(alias, d,
+        "unknown GME error code; nearest: " + GmeErrorCode.nearest(a.value()).label()));
+    EnumSet<Operation> operations = EnumSet.noneOf(Operation.class);
+    operations.addAll(Arrays.asList(a.operations()));
+    if (operations.isEmpty()) {
+      operations.addAll(code.operations());
+    } else if (!code.operations().containsAll(operations)) {
+      throw bad(alias, d, "GME raises " + code.value() + " only on " + code.operations()
+          + "; name some of those, or leave operations out to fail them all");
+    }
+    if (a.times() < 0) {
+      throw bad(alias, d, "times " + a.times() + " is negative; use 0 (every matching call) or a limit of 1 or more");
+    }
+    if (a.after() < 0) {
+      throw bad(alias, d, "after " + a.after() + " is negative; use 0 or the number of matching calls to let pass");
+    }
+    if (!(a.probability() > 0 && a.probability() <= 1)) {
+      throw bad(alias, d, "probability " + a.probability() + " is outside (0, 1]; use e.g. 0.2 to fail one call in five");
+    }
+    FaultRule.Builder rule = FaultRule.on(operations).alias(alias);
+    if (code == GmeErrorCode.AV_ERR_TIMEOUT) {
+      // GME reports 1005 when the SDK's own timer gives up on a silent server, and every operation
+      // it names is asynchronous with such a timer; so silence is the faithful injection, and the
+      // event then says 30 000 ms elapsed, as GME's does.
+      rule.noReply();
+    } else {
+      rule.error(code);
+    }
+    if (a.times() > 0) {
+      rule.times(a.times());
+    }
+    rule.after(a.after()).probability(a.probability()).seed(a.seed());
+    if (!a.delay().isEmpty()) {
+      rule.delay(parseDelay(a.delay(), alias, d));
+    }
+    if (!a.openId().isEmpty()) {
+      rule.openId(a.openId());
+    }
+    if (!a.roomId().isEmpty()) {
+      rule.roomId(a.roomId());
+    }
+    try {
+      return new Planned(alias, code, rule.build());
+    } catch (IllegalArgumentException e) {
+      throw bad(alias, d, e.getMessage());
+    }
+  }
+
+  /** Returns the annotation as its user wrote it, default attributes left out: {@code @InjectGmeError(7006, times = 1)}. */
+  static String render(InjectGmeError a) {
+    List<String> parts = new ArrayList<>();
+    parts.add(String.valueOf(a.value()));
+    if (a.operations().length == 1) {
+      parts.add("operations = " + a.operations()[0].name());
+    } else if (a.operations().length > 1) {
+      parts.add("operations = " + Arrays.stream(a.operations()).map(Operation::name)
+          .collect(Collectors.joining(", ", "{", "}")));
+    }
+    if (a.times() != 0) {
+      parts.add("times = " + a.times());
+    }
+    if (a.after() != 0) {
+      parts.add("after = " + a.after());
+    }
+    if (a.probability() != 1.0) {
+      parts.add("probability = " + a.probability());
+    }
+    if (a.seed() != 0) {
+      parts.add("seed = " + a.seed());
+    }
+    if (!a.delay().isEmpty()) {
+      parts.add("delay = \"" + a.delay() + "\"");
+    }
+    if (!a.openId().isEmpty()) {
+      parts.add("openId = \"" + a.openId() + "\"");
+    }
+    if (!a.roomId().isEmpty()) {
+      parts.add("roomId = \"" + a.roomId() + "\"");
+    }
+    return "@InjectGmeError(" + String.join(", ", parts) + ")";
+  }
+
+  /** Parses {@code 250ms}, {@code 2s}, {@code 1m} or an ISO-8601 duration such as {@code PT0.25S}. */
+  static Duration parseDelay(String text, String alias, Declared d) {
+    String s = text.strip().toLowerCase(Locale.ROOT);
+    Matcher m = SIMPLE_DURATION.matcher(s);
+    Duration delay = null;
+    if (m.matches()) {
+      double amount = Double.parseDouble(m.group(1));
+      double millis = switch (m.group(2)) {
+        case "ms" -> amount;
+        case "s" -> amount * 1_000;
+        default -> amount * 60_000;
+      };
+      delay = Duration.ofNanos(Math.round(millis * 1_000_000));
+    } else if (s.startsWith("pt") || s.startsWith("p")) {
+      try {
+        delay = Duration.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        delay = null;
+      }
+    }
+    if (delay == null || delay.isNegative()) {
+      throw bad(alias, d, "delay \"" + text + "\" is not a duration; write e.g. \"250ms\", \"2s\", \"1m\" or \"PT0.25S\"");
+    }
+    return delay;
+  }
+
+  private static ExtensionConfigurationException bad(String alias, Declared d, String problem) {
+    return new ExtensionConfigurationException(alias + ": " + problem + " [on " + d.where() + "]");
+  }
+
+  /**
+   * Collects the annotations declared on one element, directly, in a container, or through
+   * meta-annotations (whose name is kept, so a message can say {@code via @TokenExpired}).
+   */
+  private static void collect(AnnotatedElement element, String where, String via, List<Declared> out,
+      Set<Class<? extends Annotation>> seen) {
+    for (Annotation annotation : element.getDeclaredAnnotations()) {
+      if (annotation instanceof InjectGmeError single) {
+        out.add(new Declared(single, via + where));
+      } else if (annotation instanceof InjectGmeError.List list) {
+        for (InjectGmeError single : list.value()) {
+          out.add(new Declared(single, via + where));
+        }
+      } else {
+        Class<? extends Annotation> type = annotation.annotationType();
+        if (!type.getName().startsWith("java.") && seen.add(type)) {
+          collect(type, where, via + "@" + type.getSimpleName() + " on ", out, seen);
+        }
+      }
+    }
+  }
+
+  private static boolean isInner(Class<?> c) {
+    return c.getEnclosingClass() != null && !Modifier.isStatic(c.getModifiers()) && !c.isLocalClass()
+        && !c.isAnonymousClass();
+  }
+
+  private static String simpleName(Class<?> c) {
+    StringBuilder name = new StringBuilder(c.getSimpleName());
+    for (Class<?> e = c.getEnclosingClass(); e != null; e = e.getEnclosingClass()) {
+      name.insert(0, e.getSimpleName() + ".");
+    }
+    return name.toString();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.gmesim.junit5;
+
+import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeScale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * A class's simulator settings, from {@link GmeSimulatorTest} or the extension's builder.
+ *
+ * @param timeScale the simulated-time factor
+ * @param roomPort the room port, 0 for a free one
+ * @param httpPort the HTTP port, 0 for a free one
+ * @param scope how widely the simulator is shared
+ * @param failOnUnfiredFaults whether an annotation's fault that never fired fails the test
+ * @param existing a simulator the user started and keeps ownership of, or null
+ * @param source where the settings came from, for messages
+ */
+record Settings(double timeScale, int roomPort, int httpPort, SimulatorScope scope, boolean failOnUnfiredFaults,
+    GmeSimulator existing, String source) {
+
+  static final double DEFAULT_TIME_SCALE = 100;
+
+  static Settings of(GmeSimulatorTest a, Class<?> on) {
+    return new Settings(a.timeScale(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null,
+        "@GmeSimulatorTest on " + on.getName());
+  }
+
+  static Settings defaults(String source) {
+    return new Settings(DEFAULT_TIME_SCALE, 0, 0, SimulatorScope.CLASS, false, null, source);
+  }
+
+  /** Checks every value, naming the bad one and the fix; the builder calls it early, the annotation path before starting anything. */
+  Settings validate() {
+    try {
+      TimeScale.of(timeScale);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(source + ": " + e.getMessage());
+    }
+    checkPort("roomPort", roomPort);
+    checkPort("httpPort", httpPort);
+    if (scope == null) {
+      throw new ExtensionConfigurationException(source + ": scope is null; use SimulatorScope.CLASS or RUN");
+    }
+    return this;
+  }
+
+  private void checkPort(String name, int port) {
+    if (port < 0 || port > 65535) {
+      throw new ExtensionConfigurationException(source + ": " + name + " " + port
+          + " is not a TCP port; use 0..65535 (0, the default, picks a free port)");
+    }
+  }
+
+  /** Identifies simulators that classes may share in {@link SimulatorScope#RUN}: same clock, same ports. */
+  String sharingKey() {
+    return "simulator(timeScale=" + timeScale + ", roomPort=" + roomPort + ", httpPort=" + httpPort + ")";
+  }
+
+  GmeSimulator start() {
+    return GmeSimulator.builder().timeScale(timeScale).roomPort(roomPort).httpPort(httpPort).start();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gmesim.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs fixture classes through the Jupiter engine, as a user's build would, and reads the outcome. */
+final class Kit {
+  private Kit() {}
+
+  /** Runs the classes with the coverage report off, so fixture runs leave no files behind. */
+  static EngineExecutionResults run(Class<?>... classes) {
+    return run(Map.of(), classes);
+  }
+
+  static EngineExecutionResults run(Map<String, String> parameters, Class<?>... classes) {
+    Map<String, String> all = new HashMap<>();
+    all.put(Coverage.ENABLED_PROPERTY, "false");
+    all.putAll(parameters);
+    ClassSelector[] selectors = new ClassSelector[classes.length];
+    for (int i = 0; i < classes.length; i++) {
+      selectors[i] = selectClass(classes[i]);
+    }
+    return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectors).execute();
+  }
+
+  /** Asserts that exactly {@code tests} tests ran and all passed; a failure shows each failing test and why. */
+  static void assertPassed(EngineExecutionResults results, long tests) {
+    List<String> failures = results.allEvents().failed().stream().map(Kit::describe).toList();
+    assertThat(failures).as("failed tests and containers").isEmpty();
+    assertThat(results.testEvents().succeeded().count()).as("tests that passed").isEqualTo(tests);
+  }
+
+  /** Returns the failure of the one test or container whose display name starts with {@code name}. */
+  static Throwable failureOf(EngineExecutionResults results, String name) {
+    List<Throwable> found = results.allEvents().failed().stream()
+        .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(name))
+        .map(e -> throwable(e).orElseThrow())
+        .toList();
+    assertThat(found).as("failures of '%s' among %s", name,
+        results.allEvents().failed().stream().map(Kit::describe).toList()).hasSize(1);
+    return found.get(0);
+  }
+
+  private static Optional<Throwable> throwable(Event e) {
+    return e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable);
+  }
+
+  private static String describe(Event e) {
+    return e.getTestDescriptor().getDisplayName() + ": " + throwable(e).map(Throwable::toString).orElse("(no cause)");
+  }
+}

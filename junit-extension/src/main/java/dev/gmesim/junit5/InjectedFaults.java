@@ -123,6 +123,8 @@ final class InjectedFaults {
     if (!a.delay().isEmpty()) {
       rule.delay(parseDelay(a.delay(), alias, d));
     }
+    checkGlob("openId", a.openId(), alias, d);
+    checkGlob("roomId", a.roomId(), alias, d);
     if (!a.openId().isEmpty()) {
       rule.openId(a.openId());
     }
@@ -194,6 +196,13 @@ final class InjectedFaults {
       throw bad(alias, d, "delay \"" + text + "\" is not a duration; write e.g. \"250ms\", \"2s\", \"1m\" or \"PT0.25S\"");
     }
     return delay;
+  }
+
+  private static void checkGlob(String name, String glob, String alias, Declared d) {
+    if (!glob.isEmpty() && glob.isBlank()) {
+      throw bad(alias, d, name + " \"" + glob + "\" is blank; name a value or a glob such as \"alice-*\", or leave it"
+          + " out to match any");
+    }
   }
 
   private static ExtensionConfigurationException bad(String alias, Declared d, String problem) {

@@ -40,15 +40,21 @@ final class Kit {
     assertThat(results.testEvents().succeeded().count()).as("tests that passed").isEqualTo(tests);
   }
 
-  /** Returns the failure of the one test or container whose display name starts with {@code name}. */
+  /** Returns the failure of the one test or container named {@code name}: a test method or a fixture class. */
   static Throwable failureOf(EngineExecutionResults results, String name) {
     List<Throwable> found = results.allEvents().failed().stream()
-        .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(name))
+        .filter(e -> named(e, name))
         .map(e -> throwable(e).orElseThrow())
         .toList();
     assertThat(found).as("failures of '%s' among %s", name,
         results.allEvents().failed().stream().map(Kit::describe).toList()).hasSize(1);
     return found.get(0);
+  }
+
+  /** A method's display name is {@code name()}; a static nested class's is {@code Outer$Name}. */
+  private static boolean named(Event e, String name) {
+    String shown = e.getTestDescriptor().getDisplayName();
+    return shown.equals(name) || shown.startsWith(name + "(") || shown.endsWith("$" + name);
   }
 
   private static Optional<Throwable> throwable(Event e) {

@@ -211,9 +211,9 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   private static String testName(ExtensionContext context) {
     Method m = context.getRequiredTestMethod();
     String name = context.getRequiredTestClass().getSimpleName() + "." + m.getName() + "()";
-    String display = context.getDisplayName();
-    // Repetitions and parameterized invocations differ only in their display name.
-    return display.equals(m.getName() + "()") ? name : name + " [" + display + "]";
+    // Repetitions and parameterized invocations (whose parent is the template) differ only in their display name.
+    boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+    return invocation ? name + " [" + context.getDisplayName() + "]" : name;
   }
 
   /** Settings for a registered extension; each setter is optional. */

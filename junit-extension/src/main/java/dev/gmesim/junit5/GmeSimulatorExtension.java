@@ -153,34 +153,46 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     if (configured != null) {
       return configured;
     }
-    Class<?> outermost = outermostClass(context).getRequiredTestClass();
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       Optional<GmeSimulatorTest> found = AnnotationSupport.findAnnotation(c, GmeSimulatorTest.class);
       if (found.isPresent()) {
         return Settings.of(found.get(), c).validate();
       }
     }
-    return Settings.defaults("@ExtendWith(GmeSimulatorExtension.class) on " + outermost.getName());
+    return Settings.defaults("@ExtendWith(GmeSimulatorExtension.class) on " + context.getRequiredTestClass().getName());
   }
 
   /**
-   * Makes sure one instance serves a class: the annotation and a registered field together would
-   * install every fault twice.
+   * Returns the class context this instance serves from: the outermost class it is active for, so
+   * that {@code @Nested} classes share their enclosing class's simulator. Two instances active for
+   * one class (the annotation and a registered field) would install every fault twice, so the
+   * second is refused.
    */
-  private void claim(ExtensionContext context, Settings settings) {
-    ExtensionContext owner = outermostClass(context);
-    Object claimed = owner.getStore(NAMESPACE).getOrComputeIfAbsent(GmeSimulatorExtension.class, k -> this);
-    if (claimed != this) {
-      throw new ExtensionConfigurationException(owner.getRequiredTestClass().getName() + " registers the GME simulator"
-          + " extension twice (" + settings.source() + " and another @GmeSimulatorTest or @RegisterExtension"
-          + " GmeSimulatorExtension); keep one: the annotation for the defaults, or a static @RegisterExtension"
-          + " field to choose settings in code");
+  private ExtensionContext claim(ExtensionContext context, Settings settings) {
+    ExtensionContext testClass = nearestClass(context);
+    // Store lookups fall back to the enclosing class's store: a nested class finds the claim made above it.
+    Claim claim = testClass.getStore(NAMESPACE).getOrComputeIfAbsent(Claim.class, k -> new Claim(this, testClass),
+        Claim.class);
+    if (claim.extension() != this) {
+      throw new ExtensionConfigurationException(testClass.getRequiredTestClass().getName() + " registers the GME"
+          + " simulator extension twice (" + settings.source() + " and another @GmeSimulatorTest or @RegisterExtension"
+          + " GmeSimulatorExtension, here or on an enclosing class); keep one: the annotation for the defaults, or a"
+          + " static @RegisterExtension field to choose settings in code");
     }
+    return claim.owner();
   }
+
+  /**
+   * Which instance serves a class, and the class context where it was first active.
+   *
+   * @param extension the serving instance
+   * @param owner the outermost class context it serves; the class-scoped simulator lives in its store
+   */
+  private record Claim(GmeSimulatorExtension extension, ExtensionContext owner) {}
 
   /** The simulator for this context: the user's own, a remote one, or an embedded one in the class's or run's store. */
   private Backend backend(ExtensionContext context, Settings settings) {
-    ExtensionContext owner = outermostClass(context);
+    ExtensionContext owner = claim(context, settings);
     if (settings.existing() != null) {
       return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
           k -> new EmbeddedBackend(settings.existing(), false), Backend.class);
@@ -198,11 +210,10 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
         k -> new EmbeddedBackend(settings.start(), true), Backend.class);
   }
 
-  /** The context of the top-level test class: {@code @Nested} classes share their enclosing class's simulator. */
-  private static ExtensionContext outermostClass(ExtensionContext context) {
-    ExtensionContext root = context.getRoot();
+  /** The context of the class a context belongs to (itself for a class). */
+  private static ExtensionContext nearestClass(ExtensionContext context) {
     ExtensionContext c = context;
-    while (c.getParent().isPresent() && c.getParent().get() != root) {
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
       c = c.getParent().get();
     }
     return c;

@@ -123,6 +123,18 @@ class LifecycleTest {
     }
 
     @Test
+    void siblingNestedClassesMayEachRegisterTheirOwn() {
+      Kit.assertPassed(Kit.run(SiblingsCases.class), 2);
+      assertThat(seen).containsExactlyInAnyOrder(100.0, 1000.0);
+    }
+
+    @Test
+    void aNestedClassMayNotRegisterASecondOneUnderItsEnclosingClasses() {
+      assertThat(Kit.failureOf(Kit.run(NestedTwiceCases.class), "neverRuns"))
+          .hasMessageContaining("registers the GME simulator extension twice");
+    }
+
+    @Test
     void anAbstractBaseClassCarriesTheSettingsToItsSubclasses() {
       Kit.assertPassed(Kit.run(SubclassCases.class), 2);
     }
@@ -283,6 +295,40 @@ class LifecycleTest {
           assertThat(sim.faults()).hasSize(3);
         }
       }
+    }
+  }
+
+  static class SiblingsCases {
+    @Nested
+    @GmeSimulatorTest
+    class ByAnnotation {
+      @Test
+      void recordsItsClock(GmeSimulatorHandle sim) {
+        seen.add(sim.timeScale().factor());
+      }
+    }
+
+    @Nested
+    class ByField {
+      @RegisterExtension
+      final GmeSimulatorExtension gme = GmeSimulatorExtension.builder().timeScale(1000).build();
+
+      @Test
+      void recordsItsClock(GmeSimulatorHandle sim) {
+        seen.add(sim.timeScale().factor());
+      }
+    }
+  }
+
+  @GmeSimulatorTest
+  static class NestedTwiceCases {
+    @Nested
+    class Inner {
+      @RegisterExtension
+      final GmeSimulatorExtension gme = GmeSimulatorExtension.builder().build();
+
+      @Test
+      void neverRuns() {}
     }
   }
 

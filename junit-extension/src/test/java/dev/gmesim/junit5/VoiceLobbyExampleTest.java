@@ -25,7 +25,7 @@ class VoiceLobbyExampleTest {
   static final class VoiceLobby implements GmeDelegate {
     private final GmeContext gme;
     private final EventRecorder forwarded;
-    volatile String prompt = "";
+    private volatile String prompt = "";
 
     VoiceLobby(GmeContext gme, EventRecorder forwarded) {
       this.gme = gme;
@@ -36,6 +36,10 @@ class VoiceLobbyExampleTest {
     void join(String openId) {
       gme.init("1400000000", openId);
       gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+    }
+
+    String prompt() {
+      return prompt;
     }
 
     @Override
@@ -55,7 +59,7 @@ class VoiceLobbyExampleTest {
     VoiceLobby lobby = new VoiceLobby(gme, events);
     lobby.join("10001");
     awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(GmeErrorCode.AV_ERR_AUTH_FIALD);
-    assertThat(lobby.prompt).isEqualTo("Please log in again");
+    assertThat(lobby.prompt()).isEqualTo("Please log in again");
   }
 
   @Test
@@ -65,7 +69,7 @@ class VoiceLobbyExampleTest {
     lobby.join("10002");
     // 30 simulated seconds; 300 ms of wall time at the default scale.
     awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(1005).hasElapsedMillis(30_000);
-    assertThat(lobby.prompt).isEqualTo("Voice chat is unreachable; retrying");
+    assertThat(lobby.prompt()).isEqualTo("Voice chat is unreachable; retrying");
   }
 
   @Test
@@ -73,7 +77,7 @@ class VoiceLobbyExampleTest {
     VoiceLobby lobby = new VoiceLobby(gme, events);
     lobby.join("10003");
     awaitEvent(events, GmeEventType.ENTER_ROOM).succeeded();
-    assertThat(lobby.prompt).isEmpty();
+    assertThat(lobby.prompt()).isEmpty();
     assertThat(sim.room("1400000000", "lobby")).hasValueSatisfying(r -> assertThat(r.openIds()).contains("10003"));
   }
 }

@@ -207,6 +207,11 @@ public final class GmeContext implements AutoCloseable {
       return;
     }
     closed = true;
+    dropConnection();
+    SdkRuntime.release(runtime);
+  }
+
+  private void dropConnection() {
     ScheduledFuture<?> hb = heartbeat;
     if (hb != null) {
       hb.cancel(false);
@@ -215,7 +220,6 @@ public final class GmeContext implements AutoCloseable {
     if (c != null) {
       c.close();
     }
-    SdkRuntime.release(runtime);
   }
 
   // ---- calls --------------------------------------------------------------------------------
@@ -394,6 +398,12 @@ public final class GmeContext implements AutoCloseable {
       }
       try {
         conn = connect();
+        if (closed) {
+          // close() ran while we connected and may have seen only the dead connection: without this,
+          // the new one and its heartbeat would live on for as long as any other context does.
+          dropConnection();
+          return;
+        }
         result = appId == null ? 0 : syncCall(Operation.INIT, args("appId", appId, "openId", openId));
         info = result == 0 ? "" : "Init failed while reconnecting";
         if (result == 0 && wasIn != null) {

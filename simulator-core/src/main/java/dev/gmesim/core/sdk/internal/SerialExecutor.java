@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
  * delegate in order without each context owning a thread.
  */
 public final class SerialExecutor implements Executor {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SerialExecutor.class);
   private final Executor backing;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private boolean running;
@@ -41,10 +42,25 @@ public final class SerialExecutor implements Executor {
       }
       try {
         next.run();
-      } catch (RuntimeException | AssertionError e) {
-        // A failing delegate must not stop later events from arriving.
-        org.slf4j.LoggerFactory.getLogger(SerialExecutor.class).warn("GME delegate threw", e);
+      } catch (VirtualMachineError fatal) {
+        // Hand the queued events to a fresh drain, then let the JVM-level error through.
+        resume();
+        throw fatal;
+      } catch (RuntimeException | Error e) {
+        // A failing delegate must not stop later events from arriving; an escaped Error would leave
+        // running set with nobody draining, and the context would go silent for good.
+        LOG.warn("GME delegate threw", e);
       }
     }
+  }
+
+  private void resume() {
+    synchronized (tasks) {
+      if (tasks.isEmpty()) {
+        running = false;
+        return;
+      }
+    }
+    backing.execute(this::drain);
   }
 }

@@ -3,6 +3,7 @@ package dev.gmesim.core.server.internal;
 import dev.gmesim.core.protocol.FrameCodec;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,8 @@ public final class RoomServerInitializer extends ChannelInitializer<SocketChanne
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    // A client that pipelines requests gets their replies in one write per read batch, not one syscall per reply.
+    ch.pipeline().addLast("flush", new FlushConsolidationHandler());
     ch.pipeline().addLast("idle", new IdleStateHandler(state.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     FrameCodec.install(ch.pipeline());
     ch.pipeline().addLast("handler", new RoomServerHandler(state));

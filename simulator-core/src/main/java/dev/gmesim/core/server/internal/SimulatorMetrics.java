@@ -1,0 +1,109 @@
+package dev.gmesim.core.server.internal;
+
+import dev.gmesim.core.fault.FaultPlan;
+import dev.gmesim.core.fault.RuleStatus;
+import dev.gmesim.core.server.Journal;
+import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.world.GmeWorld;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The simulator's metrics, fed by the journal so that every channel that journals a call (room
+ * gateway, HTTP side) is counted: {@code gmesim_calls_total{operation,result,source}},
+ * {@code gmesim_faults_injected_total{operation,code,effect}}, and gauges of rooms, sessions,
+ * journal entries and fault rules. One registry per simulator, so parallel simulators never mix.
+ */
+public final class SimulatorMetrics implements Consumer<JournalEntry> {
+  /** The content type of {@link #scrape()}: Prometheus text format 0.0.4. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  // Counters cached by label values: a map lookup per call instead of building a Meter.Id.
+  private final ConcurrentHashMap<CallKey, Counter> calls = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<FaultKey, Counter> faults = new ConcurrentHashMap<>();
+
+  private record CallKey(String operation, int result, boolean faulted) {}
+
+  private record FaultKey(String operation, int code, String effect) {}
+
+  /** Registers the gauges that read the simulator's state at scrape time. */
+  public void watch(GmeWorld world, FaultPlan plan, Journal journal) {
+    Gauge.builder("gmesim.rooms", world, w -> w.rooms().size())
+        .description("Rooms with at least one member").strongReference(true).register(registry);
+    Gauge.builder("gmesim.sessions", world, GmeWorld::sessionCount)
+        .description("Open room connections").strongReference(true).register(registry);
+    Gauge.builder("gmesim.journal.entries", journal, Journal::size)
+        .description("Journal entries kept now (bounded by the journal size)").strongReference(true)
+        .register(registry);
+    Gauge.builder("gmesim.fault.rules", plan, p -> p.rules().size())
+        .description("Fault rules in the plan, spent and expired ones included").strongReference(true)
+        .register(registry);
+    Gauge.builder("gmesim.fault.rules.active", plan, p -> p.rules().stream().filter(RuleStatus::active).count())
+        .description("Fault rules that can still fire").strongReference(true).register(registry);
+  }
+
+  /** Counts one journaled call, and the fault injected into it if a rule decided it. */
+  @Override
+  public void accept(JournalEntry e) {
+    String op = e.operation() == null ? "UNKNOWN" : e.operation().name();
+    calls.computeIfAbsent(new CallKey(op, e.result(), e.faulted()), k -> Counter.builder("gmesim.calls")
+        .description("Calls the simulator answered, by operation, result code and who decided it")
+        .tag("operation", k.operation())
+        .tag("result", Integer.toString(k.result()))
+        // "fault" rather than the rule id: rule ids grow without bound over a long drill.
+        .tag("source", k.faulted() ? "fault" : JournalEntry.WORLD)
+        .register(registry)).increment();
+    if (e.faulted()) {
+      faults.computeIfAbsent(new FaultKey(op, e.result(), effect(e.effect())), k -> Counter.builder(
+              "gmesim.faults.injected")
+          .description("Faults injected, by operation, result code (none when nothing was sent) and effect")
+          .tag("operation", k.operation())
+          .tag("code", k.code() < 0 ? "none" : Integer.toString(k.code()))
+          .tag("effect", k.effect())
+          .register(registry)).increment();
+    }
+  }
+
+  /**
+   * Maps the journal's effect text to the fault JSON's effect names ({@code reply} of a fault is
+   * an injected {@code error}; {@code no reply} is {@code noReply}), so labels read like the rules.
+   */
+  static String effect(String journalEffect) {
+    if (journalEffect == null || journalEffect.isBlank()) {
+      return "unknown";
+    }
+    String text = journalEffect.strip();
+    int paren = text.indexOf('(');
+    if (paren > 0) {
+      text = text.substring(0, paren).strip();
+    }
+    if (text.equals("reply")) {
+      return "error";
+    }
+    StringBuilder camel = new StringBuilder();
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      camel.append(camel.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return camel.length() == 0 ? "unknown" : camel.toString();
+  }
+
+  /** Returns the registry, for binding more meters or reading values in tests. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Returns every meter in Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

@@ -78,8 +78,9 @@ public final class GmeSimulator implements AutoCloseable {
       throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
     }
     if (admin.mode() == AdminAccess.Mode.INSECURE) {
-      LOG.warn("INSECURE: the control API on {} has no authentication (insecure admin opt-out); anyone who can "
-          + "reach this port can inject faults, read the journal and reset the simulator", httpBaseUri());
+      LOG.warn("INSECURE: the control API on {}:{} has no authentication (--insecure-admin / insecureAdmin(true)); "
+          + "anyone who can reach this port can inject faults, read the journal and reset the simulator",
+          b.bindAddress.getHostAddress(), httpServer.address().getPort());
     }
   }
 

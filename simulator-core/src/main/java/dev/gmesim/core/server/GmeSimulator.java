@@ -22,6 +22,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +71,27 @@ public final class GmeSimulator implements AutoCloseable {
     ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
         b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control);
-    this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+    // Building WireMock is most of the start-up time; it runs on a second thread while the room
+    // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
+    CompletableFuture<HttpServer> http = new CompletableFuture<>();
+    Thread prepare = new Thread(() -> {
+      try {
+        http.complete(HttpServer.prepare(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state),
+            admin.wireMockAuthenticator(ControlApi::guardsItself), null));
+      } catch (Throwable e) {
+        http.completeExceptionally(e);
+      }
+    }, "gmesim-http-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
     try {
-      this.httpServer = HttpServer.start(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state),
-          admin.wireMockAuthenticator(ControlApi::guardsItself), null);
+      this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+    } catch (IOException | RuntimeException e) {
+      http.thenAccept(HttpServer::close);
+      throw e;
+    }
+    try {
+      this.httpServer = awaitPrepared(http).listen();
     } catch (IOException | RuntimeException e) {
       roomServer.close();
       throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
@@ -81,6 +100,15 @@ public final class GmeSimulator implements AutoCloseable {
       LOG.warn("INSECURE: the control API on {}:{} has no authentication (--insecure-admin / insecureAdmin(true)); "
           + "anyone who can reach this port can inject faults, read the journal and reset the simulator",
           b.bindAddress.getHostAddress(), httpServer.address().getPort());
+    }
+  }
+
+  private static HttpServer awaitPrepared(CompletableFuture<HttpServer> http) {
+    try {
+      return http.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException re ? re : new IllegalStateException(String.valueOf(cause), cause);
     }
   }
 

@@ -5,13 +5,15 @@ import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.Journal;
 import dev.gmesim.core.server.JournalEntry;
 import dev.gmesim.core.world.GmeWorld;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -19,56 +21,61 @@ import java.util.function.Consumer;
  * gateway, HTTP side) is counted: {@code gmesim_calls_total{operation,result,source}},
  * {@code gmesim_faults_injected_total{operation,code,effect}}, and gauges of rooms, sessions,
  * journal entries and fault rules. One registry per simulator, so parallel simulators never mix.
+ *
+ * <p>Counts are kept in {@link LongAdder}s from the first call; the Micrometer registry is built
+ * when first asked for (a scrape, or {@code GmeSimulator.meterRegistry()}), which keeps its
+ * classes out of every start-up that never reads a metric.
  */
 public final class SimulatorMetrics implements Consumer<JournalEntry> {
   /** The content type of {@link #scrape()}: Prometheus text format 0.0.4. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  // Counters cached by label values: a map lookup per call instead of building a Meter.Id.
-  private final ConcurrentHashMap<CallKey, Counter> calls = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<FaultKey, Counter> faults = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CallKey, LongAdder> calls = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<FaultKey, LongAdder> faults = new ConcurrentHashMap<>();
+  /** Guards the registry's creation and every registration, so each counter is registered exactly once. */
+  private final Object lock = new Object();
+  private volatile PrometheusMeterRegistry registry;
+  private GmeWorld world;
+  private FaultPlan plan;
+  private Journal journal;
 
   private record CallKey(String operation, int result, boolean faulted) {}
 
   private record FaultKey(String operation, int code, String effect) {}
 
-  /** Registers the gauges that read the simulator's state at scrape time. */
+  /** Names the state the gauges read at scrape time. */
   public void watch(GmeWorld world, FaultPlan plan, Journal journal) {
-    Gauge.builder("gmesim.rooms", world, w -> w.rooms().size())
-        .description("Rooms with at least one member").strongReference(true).register(registry);
-    Gauge.builder("gmesim.sessions", world, GmeWorld::sessionCount)
-        .description("Open room connections").strongReference(true).register(registry);
-    Gauge.builder("gmesim.journal.entries", journal, Journal::size)
-        .description("Journal entries kept now (bounded by the journal size)").strongReference(true)
-        .register(registry);
-    Gauge.builder("gmesim.fault.rules", plan, p -> p.rules().size())
-        .description("Fault rules in the plan, spent and expired ones included").strongReference(true)
-        .register(registry);
-    Gauge.builder("gmesim.fault.rules.active", plan, p -> p.rules().stream().filter(RuleStatus::active).count())
-        .description("Fault rules that can still fire").strongReference(true).register(registry);
+    synchronized (lock) {
+      this.world = world;
+      this.plan = plan;
+      this.journal = journal;
+    }
   }
 
   /** Counts one journaled call, and the fault injected into it if a rule decided it. */
   @Override
   public void accept(JournalEntry e) {
     String op = e.operation() == null ? "UNKNOWN" : e.operation().name();
-    calls.computeIfAbsent(new CallKey(op, e.result(), e.faulted()), k -> Counter.builder("gmesim.calls")
-        .description("Calls the simulator answered, by operation, result code and who decided it")
-        .tag("operation", k.operation())
-        .tag("result", Integer.toString(k.result()))
-        // "fault" rather than the rule id: rule ids grow without bound over a long drill.
-        .tag("source", k.faulted() ? "fault" : JournalEntry.WORLD)
-        .register(registry)).increment();
+    count(calls, new CallKey(op, e.result(), e.faulted()));
     if (e.faulted()) {
-      faults.computeIfAbsent(new FaultKey(op, e.result(), effect(e.effect())), k -> Counter.builder(
-              "gmesim.faults.injected")
-          .description("Faults injected, by operation, result code (none when nothing was sent) and effect")
-          .tag("operation", k.operation())
-          .tag("code", k.code() < 0 ? "none" : Integer.toString(k.code()))
-          .tag("effect", k.effect())
-          .register(registry)).increment();
+      count(faults, new FaultKey(op, e.result(), effect(e.effect())));
     }
+  }
+
+  private <K> void count(ConcurrentHashMap<K, LongAdder> counts, K key) {
+    LongAdder adder = counts.get(key);
+    if (adder == null) {
+      adder = counts.computeIfAbsent(key, k -> {
+        LongAdder created = new LongAdder();
+        synchronized (lock) {
+          if (registry != null) {
+            register(registry, k, created);
+          }
+        }
+        return created;
+      });
+    }
+    adder.increment();
   }
 
   /**
@@ -97,13 +104,69 @@ public final class SimulatorMetrics implements Consumer<JournalEntry> {
     return camel.length() == 0 ? "unknown" : camel.toString();
   }
 
-  /** Returns the registry, for binding more meters or reading values in tests. */
+  /** Returns the registry (built on first use), for binding more meters or reading values. */
   public MeterRegistry registry() {
-    return registry;
+    return prometheus();
   }
 
   /** Returns every meter in Prometheus text format. */
   public String scrape() {
-    return registry.scrape();
+    return prometheus().scrape();
+  }
+
+  private PrometheusMeterRegistry prometheus() {
+    PrometheusMeterRegistry r = registry;
+    if (r != null) {
+      return r;
+    }
+    synchronized (lock) {
+      if (registry == null) {
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registerGauges(created);
+        for (Map.Entry<CallKey, LongAdder> c : calls.entrySet()) {
+          register(created, c.getKey(), c.getValue());
+        }
+        for (Map.Entry<FaultKey, LongAdder> f : faults.entrySet()) {
+          register(created, f.getKey(), f.getValue());
+        }
+        registry = created;
+      }
+      return registry;
+    }
+  }
+
+  private static void register(MeterRegistry r, Object key, LongAdder adder) {
+    if (key instanceof CallKey k) {
+      FunctionCounter.builder("gmesim.calls", adder, LongAdder::sum)
+          .description("Calls the simulator answered, by operation, result code and who decided it")
+          .tag("operation", k.operation())
+          .tag("result", Integer.toString(k.result()))
+          // "fault" rather than the rule id: rule ids grow without bound over a long drill.
+          .tag("source", k.faulted() ? "fault" : JournalEntry.WORLD)
+          .register(r);
+    } else if (key instanceof FaultKey k) {
+      FunctionCounter.builder("gmesim.faults.injected", adder, LongAdder::sum)
+          .description("Faults injected, by operation, result code (none when nothing was sent) and effect")
+          .tag("operation", k.operation())
+          .tag("code", k.code() < 0 ? "none" : Integer.toString(k.code()))
+          .tag("effect", k.effect())
+          .register(r);
+    }
+  }
+
+  private void registerGauges(MeterRegistry r) {
+    if (world == null) {
+      return;
+    }
+    Gauge.builder("gmesim.rooms", world, w -> w.rooms().size())
+        .description("Rooms with at least one member").strongReference(true).register(r);
+    Gauge.builder("gmesim.sessions", world, GmeWorld::sessionCount)
+        .description("Open room connections").strongReference(true).register(r);
+    Gauge.builder("gmesim.journal.entries", journal, Journal::size)
+        .description("Journal entries kept now (bounded by the journal size)").strongReference(true).register(r);
+    Gauge.builder("gmesim.fault.rules", plan, p -> p.rules().size())
+        .description("Fault rules in the plan, spent and expired ones included").strongReference(true).register(r);
+    Gauge.builder("gmesim.fault.rules.active", plan, p -> p.rules().stream().filter(RuleStatus::active).count())
+        .description("Fault rules that can still fire").strongReference(true).register(r);
   }
 }

@@ -139,11 +139,11 @@ class ControlApiBadInputTest {
 
   @Test
   void everyRouteTakesPartInTheTable() {
-    assertThat(badRequests().map(c -> c.method() + " " + c.path().replaceAll("[?].*", "")
+    // Health takes no input, so it has no bad input; every other route has at least one case.
+    assertThat(badRequests().map(c -> c.method() + " /" + c.path().replaceAll("[?].*", "")
             .replaceAll("faults/.+", "faults/{id}")).distinct())
-        .containsExactlyInAnyOrder("POST faults", "GET faults", "DELETE faults", "GET faults/{id}",
-            "DELETE faults/{id}", "GET journal", "GET catalog", "GET rooms", "POST reset", "GET settings",
-            "GET metrics");
+        .containsExactlyInAnyOrderElementsOf(ControlApiDocsTest.ROUTES.stream()
+            .filter(r -> !r.equals("GET /health")).toList());
   }
 
   private static void assertKeepsServing() {

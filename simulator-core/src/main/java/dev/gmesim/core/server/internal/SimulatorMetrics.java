@@ -65,15 +65,18 @@ public final class SimulatorMetrics implements Consumer<JournalEntry> {
   private <K> void count(ConcurrentHashMap<K, LongAdder> counts, K key) {
     LongAdder adder = counts.get(key);
     if (adder == null) {
-      adder = counts.computeIfAbsent(key, k -> {
-        LongAdder created = new LongAdder();
-        synchronized (lock) {
+      // A new label set is rare (labels are bounded); creating and registering it under the lock
+      // that also guards the registry's creation means each counter is registered exactly once.
+      synchronized (lock) {
+        adder = counts.get(key);
+        if (adder == null) {
+          adder = new LongAdder();
+          counts.put(key, adder);
           if (registry != null) {
-            register(registry, k, created);
+            register(registry, key, adder);
           }
         }
-        return created;
-      });
+      }
     }
     adder.increment();
   }

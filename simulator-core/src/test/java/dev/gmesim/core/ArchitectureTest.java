@@ -1,10 +1,14 @@
 package dev.gmesim.core;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.gmesim.core.world.RoomSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,34 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("dev.gmesim.core.protocol..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.sdk..",
               "dev.gmesim.core.world..", "dev.gmesim.core.fault..")
+          .check(classes);
+    }
+  }
+
+  @Nested
+  class RemoteClient {
+    @Test
+    void theRemoteClientKnowsOnlyTheWireFaultsAndTheCatalog() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.remote..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.sdk..",
+              "dev.gmesim.core.protocol..", "dev.gmesim.cli..", "io.netty..", "com.github.tomakehurst..",
+              "io.micrometer..")
+          .check(classes);
+    }
+
+    @Test
+    void fromTheWorldTheRemoteClientUsesOnlyRoomSnapshots() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.remote..")
+          .should().dependOnClassesThat(resideInAPackage("dev.gmesim.core.world..")
+              .and(not(belongToAnyOf(RoomSnapshot.class))))
+          .check(classes);
+    }
+
+    @Test
+    void theFaultCodecStaysFreeOfTheHttpServerAndMetrics() {
+      noClasses().that().resideInAPackage("dev.gmesim.core.fault..")
+          .should().dependOnClassesThat().resideInAnyPackage("com.github.tomakehurst..", "io.micrometer..",
+              "dev.gmesim.cli..", "dev.gmesim.core.remote..")
           .check(classes);
     }
   }

@@ -2,13 +2,18 @@ package dev.gmesim.core.server;
 
 import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.server.internal.AdminAccess;
+import dev.gmesim.core.server.internal.ControlPlane;
 import dev.gmesim.core.server.internal.HttpServer;
 import dev.gmesim.core.server.internal.RoomServer;
+import dev.gmesim.core.server.internal.SimulatorMetrics;
 import dev.gmesim.core.server.internal.http.HttpExtensions;
+import dev.gmesim.core.server.internal.http.control.ControlApi;
 import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.RoomSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,6 +22,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded GME simulator: a fake GME endpoint on real sockets that answers like GME and fails
@@ -34,29 +43,72 @@ import java.util.Optional;
  *   events.await(GmeEventType.ENTER_ROOM).result();   // 7006
  * }
  * }</pre>
+ *
+ * <p>The HTTP side also serves the control API under {@code /__admin/gme/} (docs/control-api.md).
+ * On loopback (the default) it is open to local processes; binding any other address needs
+ * {@link Builder#adminToken(String)} or an explicit {@link Builder#insecureAdmin(boolean)}.
  */
 public final class GmeSimulator implements AutoCloseable {
   /** GME's enter-room timeout: an entry with no result after 30 s reports 1005. */
   public static final Duration GME_ENTER_ROOM_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final Logger LOG = LoggerFactory.getLogger(GmeSimulator.class);
+
   private final Builder settings;
   private final GmeWorld world = new GmeWorld();
   private final FaultPlan faults = new FaultPlan();
+  private final SimulatorMetrics metrics = new SimulatorMetrics();
+  private final AdminAccess admin;
   private final Journal journal;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
 
-  private GmeSimulator(Builder b) throws IOException {
+  private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
     this.settings = b;
-    this.journal = new Journal(b.journalSize);
+    this.admin = admin;
+    this.journal = new Journal(b.journalSize, metrics);
+    metrics.watch(world, faults, journal);
+    ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
-        b.requestTimeout, b.idleTimeout, b.heartbeatInterval);
-    this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control);
+    // Building WireMock is most of the start-up time; it runs on a second thread while the room
+    // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
+    CompletableFuture<HttpServer> http = new CompletableFuture<>();
+    Thread prepare = new Thread(() -> {
+      try {
+        http.complete(HttpServer.prepare(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state),
+            admin.wireMockAuthenticator(ControlApi::guardsItself), null));
+      } catch (Throwable e) {
+        http.completeExceptionally(e);
+      }
+    }, "gmesim-http-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
     try {
-      this.httpServer = HttpServer.start(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state), null, null);
+      this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
+    } catch (IOException | RuntimeException e) {
+      http.thenAccept(HttpServer::close);
+      throw e;
+    }
+    try {
+      this.httpServer = awaitPrepared(http).listen();
     } catch (IOException | RuntimeException e) {
       roomServer.close();
       throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
+    }
+    if (admin.mode() == AdminAccess.Mode.INSECURE) {
+      LOG.warn("INSECURE: the control API on {}:{} has no authentication (--insecure-admin / insecureAdmin(true)); "
+          + "anyone who can reach this port can inject faults, read the journal and reset the simulator",
+          b.bindAddress.getHostAddress(), httpServer.address().getPort());
+    }
+  }
+
+  private static HttpServer awaitPrepared(CompletableFuture<HttpServer> http) {
+    try {
+      return http.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException re ? re : new IllegalStateException(String.valueOf(cause), cause);
     }
   }
 
@@ -83,6 +135,19 @@ public final class GmeSimulator implements AutoCloseable {
   /** Returns {@code http://host:port} of the HTTP side, e.g. for {@code GET /__admin/gme/health}. */
   public URI httpBaseUri() {
     return httpServer.baseUri();
+  }
+
+  /**
+   * Returns how the control API is protected: {@code loopback} (open, loopback only), {@code token}
+   * (bearer token required) or {@code insecure} (open beyond loopback, by explicit opt-out).
+   */
+  public String adminAccess() {
+    return admin.describe();
+  }
+
+  /** Returns the registry behind {@code GET /__admin/gme/metrics}, to bind more meters or read counts. */
+  public MeterRegistry meterRegistry() {
+    return metrics.registry();
   }
 
   /** Returns the clock scale announced to every SDK in the handshake. */
@@ -158,8 +223,31 @@ public final class GmeSimulator implements AutoCloseable {
     private Duration heartbeatInterval = Duration.ofSeconds(15);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private String adminToken;
+    private boolean insecureAdmin;
 
     private Builder() {}
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every control request; at least 16
+     * printable ASCII characters. The token never appears in logs, the journal or messages.
+     */
+    public Builder adminToken(String token) {
+      if (token != null) {
+        AdminAccess.checkToken(token);
+      }
+      this.adminToken = token;
+      return this;
+    }
+
+    /**
+     * Leaves the control API open even when bound beyond loopback; the simulator logs a warning.
+     * Only for trusted networks; prefer {@link #adminToken(String)}.
+     */
+    public Builder insecureAdmin(boolean insecure) {
+      this.insecureAdmin = insecure;
+      return this;
+    }
 
     /** Runs simulated time {@code factor} times faster than the wall clock (1000: GME's 30 s timeout in 30 ms). */
     public Builder timeScale(double factor) {
@@ -219,10 +307,14 @@ public final class GmeSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Binds the sockets and returns the running simulator. */
+    /**
+     * Binds the sockets and returns the running simulator. A non-loopback bind address without an
+     * admin token or the insecure opt-out is refused before anything is bound.
+     */
     public GmeSimulator start() {
+      AdminAccess admin = AdminAccess.decide(bindAddress, adminToken, insecureAdmin);
       try {
-        return new GmeSimulator(this);
+        return new GmeSimulator(this, admin);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the simulator on " + bindAddress.getHostAddress()
             + " (room port " + roomPort + ", HTTP port " + httpPort + "): " + e.getMessage()

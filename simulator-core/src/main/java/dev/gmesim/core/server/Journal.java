@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -21,15 +23,26 @@ public final class Journal {
 
   private final int capacity;
   private final ArrayDeque<JournalEntry> entries;
+  private final Consumer<JournalEntry> listener;
   private long total;
 
   /** Creates a journal that keeps the newest {@code capacity} entries. */
   public Journal(int capacity) {
+    this(capacity, entry -> { });
+  }
+
+  /**
+   * Creates a journal that also hands every recorded entry to {@code listener} (for metrics), so
+   * that every channel that journals a call is counted in one place.
+   */
+  public Journal(int capacity, Consumer<JournalEntry> listener) {
     if (capacity < 1) {
       throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
     }
     this.capacity = capacity;
     this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+    this.listener = Objects.requireNonNull(listener,
+        "Journal: listener is null; pass entry -> { } for none");
   }
 
   /** Returns how many entries the journal keeps at most. */
@@ -38,14 +51,19 @@ public final class Journal {
   }
 
   /** Records one answered call, numbering it, and drops the oldest entry when full. */
-  public synchronized JournalEntry record(Operation operation, String appId, String openId, String roomId,
+  public JournalEntry record(Operation operation, String appId, String openId, String roomId,
       String tag, String source, String effect, int result) {
-    JournalEntry entry = new JournalEntry(++total, Instant.now(), operation, appId, openId, roomId, tag, source,
-        effect, result);
-    if (entries.size() == capacity) {
-      entries.removeFirst();
+    JournalEntry entry;
+    synchronized (this) {
+      entry = new JournalEntry(++total, Instant.now(), operation, appId, openId, roomId, tag, source,
+          effect, result);
+      if (entries.size() == capacity) {
+        entries.removeFirst();
+      }
+      entries.addLast(entry);
     }
-    entries.addLast(entry);
+    // Outside the lock: a slow listener must not hold up other connections' journaling.
+    listener.accept(entry);
     return entry;
   }
 

@@ -3,7 +3,12 @@ package dev.gmesim.core.server.internal;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.http.client.ApacheHttpClientFactory;
+import com.github.tomakehurst.wiremock.http.client.HttpClient;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.http.client.LazyHttpClient;
 import com.github.tomakehurst.wiremock.security.Authenticator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,12 +35,27 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(InetAddress bindAddress, int port, List<Extension> extensions,
       Authenticator adminAuthenticator, String mappingsClasspathRoot) throws IOException {
+    return prepare(bindAddress, port, extensions, adminAuthenticator, mappingsClasspathRoot).listen();
+  }
+
+  /**
+   * Builds WireMock without listening yet; {@link #listen()} opens the port. Building is most of
+   * WireMock's start-up cost, so the simulator does it while its room gateway binds.
+   */
+  public static HttpServer prepare(InetAddress bindAddress, int port, List<Extension> extensions,
+      Authenticator adminAuthenticator, String mappingsClasspathRoot) {
     WireMockConfiguration options = WireMockConfiguration.options()
         .port(port)
         .bindAddress(bindAddress.getHostAddress())
         // WireMock's own journal grows without bound; the simulator keeps its own bounded one.
         .disableRequestJournal()
         .notifier(new Slf4jNotifier(false))
+        // GME's HTTP APIs are JSON and binary; eagerly wiring XML parser factories is a large share
+        // of WireMock's start-up. XML matching still works, only with the JDK's lazy factory lookup.
+        .disableOptimizeXmlFactoriesLoading(true)
+        // WireMock builds its proxy HTTP clients (Apache HttpClient, TLS trust material) at start;
+        // the simulator never proxies, so they are built on first use instead.
+        .httpClientFactory(new LazyProxyClients())
         .extensions(extensions.toArray(Extension[]::new));
     if (mappingsClasspathRoot != null) {
       options.usingFilesUnderClasspath(mappingsClasspathRoot);
@@ -43,14 +63,28 @@ public final class HttpServer implements AutoCloseable {
     if (adminAuthenticator != null) {
       options.adminAuthenticator(adminAuthenticator);
     }
-    WireMockServer server = new WireMockServer(options);
+    return new HttpServer(new WireMockServer(options), bindAddress);
+  }
+
+  /** Opens the port of a {@link #prepare prepared} server and returns it. */
+  public HttpServer listen() throws IOException {
     try {
       server.start();
     } catch (RuntimeException e) {
       server.stop();
       throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
-    return new HttpServer(server, bindAddress);
+    return this;
+  }
+
+  /** Builds WireMock's proxy clients on the first proxied request rather than at start-up. */
+  private static final class LazyProxyClients implements HttpClientFactory {
+    @Override
+    public HttpClient buildHttpClient(Options options, boolean trustAllCertificates, List<String> trustedHosts,
+        boolean useSystemProperties) {
+      return new LazyHttpClient(() -> new ApacheHttpClientFactory()
+          .buildHttpClient(options, trustAllCertificates, trustedHosts, useSystemProperties));
+    }
   }
 
   /** Returns the bound address, with the real port. */

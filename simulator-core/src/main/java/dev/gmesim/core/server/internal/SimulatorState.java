@@ -12,6 +12,8 @@ import java.time.Duration;
  *
  * @param idleTimeout wall-clock time a connection may stay silent before the server drops it
  * @param heartbeatInterval wall-clock interval the server asks clients to ping at
+ * @param control metrics, admin access and addresses for the control API
  */
 public record SimulatorState(GmeWorld world, FaultPlan faults, Journal journal, TimeScale timeScale,
-    Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval) {}
+    Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval,
+    ControlPlane control) {}

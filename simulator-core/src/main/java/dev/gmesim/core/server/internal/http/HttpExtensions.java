@@ -2,6 +2,7 @@ package dev.gmesim.core.server.internal.http;
 
 import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.server.internal.http.control.ControlApi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public final class HttpExtensions {
   public static List<Extension> forSimulator(SimulatorState state) {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new HealthApi(state));
+    extensions.add(new ControlApi(state));
     return extensions;
   }
 }

@@ -1,0 +1,166 @@
+package dev.gmesim.core.server.internal.http.control;
+
+import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
+import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.common.url.PathParams;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.gmesim.core.server.internal.ControlPlane;
+import dev.gmesim.core.server.internal.SimulatorMetrics;
+import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.world.RoomSnapshot;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control API under {@code /__admin/gme/}: catalog, fault rules, journal, rooms, reset,
+ * settings and metrics (health is {@code HealthApi}, open to container health checks). Every route
+ * checks the admin token itself, so a refusal is a 401 with a JSON body naming the fix, and turns
+ * any failure into a JSON error, so one bad request never disturbs the others.
+ * docs/control-api.md documents each route.
+ */
+public final class ControlApi implements AdminApiExtension {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
+
+  /** Admin paths (after {@code /__admin}) this class serves, each checking the token itself. */
+  private static final Set<String> PATHS = Set.of("/gme/catalog", "/gme/faults", "/gme/journal", "/gme/rooms",
+      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health");
+  /** {@code /gme/faults/{id}} with an id of unreserved characters only; other ids go through WireMock's check. */
+  private static final Pattern FAULT_PATH = Pattern.compile("/gme/faults/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
+
+  private final SimulatorState state;
+  private final ControlPlane control;
+  private final FaultEndpoints faults;
+  private final JournalEndpoint journal;
+  private final CatalogEndpoint catalog = new CatalogEndpoint();
+
+  /** Creates the API over one simulator's state. */
+  public ControlApi(SimulatorState state) {
+    this.state = state;
+    this.control = state.control();
+    this.faults = new FaultEndpoints(state.faults());
+    this.journal = new JournalEndpoint(state.journal());
+  }
+
+  /**
+   * Returns true for admin paths that this API (or the open health check) serves and guards itself;
+   * every other {@code /__admin} path is left to WireMock's authenticator.
+   */
+  public static boolean guardsItself(String adminPath) {
+    return PATHS.contains(adminPath) || FAULT_PATH.matcher(adminPath).matches();
+  }
+
+  @Override
+  public String getName() {
+    return "gme-control";
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    // One lambda per route, never a shared helper lambda: WireMock finds a route's path template by
+    // the task's class, and every evaluation of one lambda expression has the same class.
+    router.add(GET, "/gme/catalog", (a, e, p) -> serve(e, p, catalog::list));
+    router.add(GET, "/gme/faults", (a, e, p) -> serve(e, p, faults::list));
+    router.add(POST, "/gme/faults", (a, e, p) -> serve(e, p, faults::add));
+    router.add(DELETE, "/gme/faults", (a, e, p) -> serve(e, p, faults::clear));
+    router.add(GET, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::get));
+    router.add(DELETE, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::remove));
+    router.add(GET, "/gme/journal", (a, e, p) -> serve(e, p, journal::list));
+    router.add(GET, "/gme/rooms", (a, e, p) -> serve(e, p, this::rooms));
+    router.add(POST, "/gme/reset", (a, e, p) -> serve(e, p, this::reset));
+    router.add(GET, "/gme/settings", (a, e, p) -> serve(e, p, this::settings));
+    router.add(GET, "/gme/metrics", (a, e, p) -> serve(e, p, this::metrics));
+  }
+
+  /** One endpoint's logic, given a request whose caller is already authorized. */
+  @FunctionalInterface
+  interface Handler {
+    ResponseDefinition handle(ApiRequest request);
+  }
+
+  private ResponseDefinition serve(ServeEvent event, PathParams params, Handler handler) {
+    Request request = event.getRequest();
+    String method = request.getMethod().getName();
+    String path = request.getUrl().split("\\?", 2)[0];
+    Optional<String> refused = control.admin().refusal(request);
+    if (refused.isPresent()) {
+      LOG.info("control API: refused {} /__admin{} from {}: {}", method, path, request.getClientIp(), refused.get());
+      return Replies.unauthorized(refused.get());
+    }
+    try {
+      return handler.handle(new ApiRequest(request, params));
+    } catch (ApiException e) {
+      return Replies.error(e);
+    } catch (RuntimeException e) {
+      LOG.warn("control API: {} /__admin{} failed", method, path, e);
+      return Replies.error(new ApiException(500, "(server)", "the simulator failed on this request (" + e
+          + "); it keeps serving other requests; please report this with the request that caused it"));
+    }
+  }
+
+  private ResponseDefinition rooms(ApiRequest req) {
+    req.query("appId", "roomId");
+    String appId = req.param("appId").orElse(null);
+    String roomId = req.param("roomId").orElse(null);
+    ObjectNode body = Replies.object();
+    ArrayNode rooms = body.putArray("rooms");
+    for (RoomSnapshot r : state.world().rooms()) {
+      if ((appId == null || appId.equals(r.appId())) && (roomId == null || roomId.equals(r.roomId()))) {
+        ObjectNode room = rooms.addObject();
+        room.put("appId", r.appId());
+        room.put("roomId", r.roomId());
+        room.put("roomType", r.roomType());
+        ArrayNode members = room.putArray("members");
+        for (RoomSnapshot.Member m : r.members()) {
+          members.addObject().put("openId", m.openId()).put("micOn", m.micOn()).put("speakerOn", m.speakerOn());
+        }
+      }
+    }
+    return Replies.json(200, body);
+  }
+
+  private ResponseDefinition reset(ApiRequest req) {
+    req.query();
+    req.noBody("POST /__admin/gme/reset");
+    control.reset().run();
+    ObjectNode body = Replies.object();
+    body.put("reset", true);
+    return Replies.json(200, body);
+  }
+
+  private ResponseDefinition settings(ApiRequest req) {
+    req.query();
+    InetSocketAddress room = control.roomAddress().get();
+    ObjectNode body = Replies.object();
+    body.put("version", version());
+    body.put("bindAddress", control.bindAddress().getHostAddress());
+    body.put("roomPort", room.getPort());
+    body.put("timeScale", state.timeScale().factor());
+    body.put("enterRoomTimeoutMs", state.enterRoomTimeout().toMillis());
+    body.put("journalCapacity", state.journal().capacity());
+    body.put("admin", control.admin().describe());
+    return Replies.json(200, body);
+  }
+
+  private ResponseDefinition metrics(ApiRequest req) {
+    req.query();
+    return Replies.text(SimulatorMetrics.CONTENT_TYPE, control.metrics().scrape());
+  }
+
+  /** Returns the version from the jar's manifest, or {@code development} when run from classes. */
+  static String version() {
+    String v = ControlApi.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}

@@ -55,6 +55,7 @@ public final class FaultPlan {
   private final LongAdder decisions = new LongAdder();
   /** Guarded by lock; never reset, so an id is never reused within a plan. */
   private long lastId;
+  private final Drills drills;
 
   /** Creates an empty plan that measures ttl with {@link System#nanoTime()}. */
   public FaultPlan() {
@@ -70,6 +71,12 @@ public final class FaultPlan {
       empty.put(op, NO_ENTRIES);
     }
     this.index = empty;
+    this.drills = new Drills(this, this.nanoTime);
+  }
+
+  /** Returns this plan's chaos drills: start a profile, list, stop one, or stop all (the kill switch). */
+  public Drills drills() {
+    return drills;
   }
 
   /**
@@ -83,6 +90,18 @@ public final class FaultPlan {
 
   /** Adds several rules in order, all or none: if any id clashes, nothing is added. */
   public List<FaultRule> addAll(List<FaultRule> rules) {
+    return install(rules, null);
+  }
+
+  /**
+   * Installs a drill's rules, removing the rules of a drill with the same owner in the same step,
+   * so decide() never sees both or neither; an id clash leaves the plan as it was.
+   */
+  List<FaultRule> installDrill(DrillRun run, List<FaultRule> rules) {
+    return install(rules, run);
+  }
+
+  private List<FaultRule> install(List<FaultRule> rules, DrillRun run) {
     Objects.requireNonNull(rules, "FaultPlan.addAll: rules is null; pass a list of rules");
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i) == null) {
@@ -99,7 +118,7 @@ public final class FaultPlan {
           continue;
         }
         Entry existing = byId.get(id);
-        if (existing != null) {
+        if (existing != null && !(run != null && run.owner.equals(existing.rule.owner()))) {
           throw new IllegalArgumentException("FaultPlan: id '" + id + "' of " + rule.describe()
               + " is already used by " + existing.rule.describe() + "; remove(\"" + id
               + "\") first or give the rule another id");
@@ -107,6 +126,16 @@ public final class FaultPlan {
         if (!explicit.add(id)) {
           throw new IllegalArgumentException("FaultPlan.addAll: id '" + id
               + "' appears twice in the list; give each rule its own id or leave ids unset");
+        }
+      }
+      List<Entry> replaced = new ArrayList<>();
+      if (run != null) {
+        for (Iterator<Entry> it = byId.values().iterator(); it.hasNext(); ) {
+          Entry entry = it.next();
+          if (run.owner.equals(entry.rule.owner())) {
+            it.remove();
+            replaced.add(entry);
+          }
         }
       }
       long next = lastId;
@@ -128,13 +157,21 @@ public final class FaultPlan {
       Instant wallNow = Instant.now();
       Map<Operation, List<Entry>> added = new EnumMap<>(Operation.class);
       for (FaultRule rule : withIds) {
-        Entry entry = new Entry(rule, now, wallNow);
+        Entry entry = new Entry(rule, now, wallNow, run);
         byId.put(rule.id(), entry);
         for (Operation op : rule.operations()) {
           added.computeIfAbsent(op, k -> new ArrayList<>()).add(entry);
         }
       }
+      Set<Entry> goneSet = Collections.newSetFromMap(new IdentityHashMap<>());
+      goneSet.addAll(replaced);
       EnumMap<Operation, Entry[]> copy = new EnumMap<>(index);
+      if (!goneSet.isEmpty()) {
+        for (Operation op : Operation.values()) {
+          Entry[] kept = Arrays.stream(copy.get(op)).filter(e -> !goneSet.contains(e)).toArray(Entry[]::new);
+          copy.put(op, kept.length == 0 ? NO_ENTRIES : kept);
+        }
+      }
       added.forEach((op, entries) -> {
         Entry[] old = copy.get(op);
         Entry[] grown = Arrays.copyOf(old, old.length + entries.size());
@@ -185,8 +222,9 @@ public final class FaultPlan {
     }
   }
 
-  /** Removes every rule; ids already handed out are not reused. */
+  /** Removes every rule and ends every running drill; ids already handed out are not reused. */
   public void clear() {
+    drills.stopAll(DrillStatus.State.RESET);
     lock.lock();
     try {
       byId.clear();
@@ -215,6 +253,23 @@ public final class FaultPlan {
     }
   }
 
+  /** Returns snapshots of the rules installed by this owner, in order of addition. */
+  List<RuleStatus> rulesOf(String owner) {
+    lock.lock();
+    try {
+      long now = nanoTime.getAsLong();
+      List<RuleStatus> out = new ArrayList<>();
+      for (Entry entry : byId.values()) {
+        if (owner.equals(entry.rule.owner())) {
+          out.add(entry.status(now));
+        }
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Returns a snapshot of the rule with this id, or empty if there is none. */
   public Optional<RuleStatus> status(String id) {
     lock.lock();
@@ -230,8 +285,18 @@ public final class FaultPlan {
   public Decision decide(Call call) {
     Objects.requireNonNull(call, "FaultPlan.decide: call is null; pass Call.of(operation) or a full Call");
     decisions.increment();
+    DrillRun counted = null;
     for (Entry entry : index.get(call.operation())) {
       if (entry.rule.matchesScope(call)) {
+        DrillRun run = entry.run;
+        if (run != null && run != counted) {
+          // A call in the scope of several rules of one drill counts once (its rules sit together).
+          counted = run;
+          long now = nanoTime.getAsLong();
+          if (run.live(now)) {
+            run.call(now);
+          }
+        }
         Decision decision = entry.tryFire();
         if (decision != null) {
           return decision;
@@ -294,8 +359,13 @@ public final class FaultPlan {
     final AtomicLong matched = new AtomicLong();
     final AtomicLong fired = new AtomicLong();
     final AtomicBoolean pruned = new AtomicBoolean();
+    /** The drill this rule belongs to, or null. */
+    final DrillRun run;
+    final Schedule schedule;
 
-    Entry(FaultRule rule, long addedNanos, Instant addedAt) {
+    Entry(FaultRule rule, long addedNanos, Instant addedAt, DrillRun run) {
+      this.run = run;
+      this.schedule = rule.schedule();
       this.rule = rule;
       this.addedNanos = addedNanos;
       this.ttlNanos = rule.ttl().map(Duration::toNanos).orElse(-1L);
@@ -313,8 +383,12 @@ public final class FaultPlan {
 
     /** Returns the decision if this rule fires for a call that matched its scope, or null to let the next rule try. */
     Decision tryFire() {
-      if (spent() || (ttlNanos >= 0 && expired(nanoTime.getAsLong()))) {
+      long now = ttlNanos >= 0 || run != null || schedule != null ? nanoTime.getAsLong() : 0L;
+      if (spent() || (ttlNanos >= 0 && expired(now)) || (run != null && !run.live(now))) {
         prune(this);
+        return null;
+      }
+      if (schedule != null && !schedule.activeAt(now - addedNanos)) {
         return null;
       }
       long n = matched.getAndIncrement();
@@ -323,6 +397,9 @@ public final class FaultPlan {
       }
       double p = rule.probability();
       if (p < 1.0 && SplitMix.unit(SplitMix.bits(rule.seed(), n, SplitMix.PROBABILITY)) >= p) {
+        return null;
+      }
+      if (run != null && !run.permit(now)) {
         return null;
       }
       int times = rule.times();
@@ -349,11 +426,15 @@ public final class FaultPlan {
             + " returned " + (delay == null ? "null" : Durations.format(delay))
             + "; a DelayDistribution must return Duration.ZERO or more");
       }
-      return new Decision(rule, rule.fault(), delay);
+      Decision decision = new Decision(rule, rule.fault(), delay);
+      if (run != null) {
+        run.fired(decision);
+      }
+      return decision;
     }
 
     RuleStatus status(long now) {
-      boolean active = !spent() && !expired(now);
+      boolean active = !spent() && !expired(now) && (run == null || run.live(now));
       Optional<Instant> expiresAt = rule.ttl().map(addedAt::plus);
       return new RuleStatus(rule, matched.get(), fired.get(), active, addedAt, expiresAt);
     }

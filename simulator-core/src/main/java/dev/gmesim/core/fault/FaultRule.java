@@ -44,6 +44,11 @@ public final class FaultRule {
   private final Glob roomId;
   private final String tag;
   private final String owner;
+  private final Set<String> appIds;
+  private final Double userPercent;
+  /** Buckets of {@link UserHash} selected by userPercent, or -1 for every user. */
+  private final int userBuckets;
+  private final Schedule schedule;
 
   private FaultRule(Builder b) {
     this.id = b.id;
@@ -61,6 +66,10 @@ public final class FaultRule {
     this.roomId = Glob.of(b.roomId);
     this.tag = b.tag;
     this.owner = b.owner;
+    this.appIds = b.appIds == null ? null : Set.copyOf(b.appIds);
+    this.userPercent = b.userPercent;
+    this.userBuckets = b.userPercent == null ? -1 : UserHash.buckets(b.userPercent);
+    this.schedule = b.schedule;
   }
 
   /** Starts a rule for one or more operations. */
@@ -166,6 +175,29 @@ public final class FaultRule {
     return owner;
   }
 
+  /** Returns the AppIDs the rule is limited to (any one of them, exact), or null for any. */
+  public Set<String> appIds() {
+    return appIds;
+  }
+
+  /**
+   * Returns the percentage of users, in (0, 100], the rule is limited to, chosen by a stable hash of
+   * the OpenID (the same users in every run); or null for every user.
+   */
+  public Double userPercent() {
+    return userPercent;
+  }
+
+  /** Returns when the rule may fire, measured from when it is added, or null for always. */
+  public Schedule schedule() {
+    return schedule;
+  }
+
+  /** Returns true if this OpenID falls in the rule's user percentage (always true without one). */
+  public boolean selectsUser(String openId) {
+    return userBuckets < 0 || (openId != null && UserHash.bucket(openId) < userBuckets);
+  }
+
   /** Returns true if the call's operation is one of this rule's and every scope field that is set matches. */
   public boolean matches(Call call) {
     return operations.contains(call.operation()) && matchesScope(call);
@@ -177,7 +209,10 @@ public final class FaultRule {
     return (tag == null || tag.equals(call.tag()))
         && (appId == null || appId.equals(call.appId()))
         && (roomId == null || roomId.matches(call.roomId()))
-        && (openId == null || openId.matches(call.openId()));
+        && (openId == null || openId.matches(call.openId()))
+        && (appIds == null || (call.appId() != null && appIds.contains(call.appId())))
+        // Last: hashing the OpenID is the dearest check.
+        && (userBuckets < 0 || (call.openId() != null && UserHash.bucket(call.openId()) < userBuckets));
   }
 
   /** Returns {@code 'alias' (ENTER_ROOM -> 7006 AV_ERR_AUTH_FIALD)}, naming the rule by alias, else id. */
@@ -205,6 +240,9 @@ public final class FaultRule {
     b.roomId = roomId();
     b.tag = tag;
     b.owner = owner;
+    b.appIds = appIds;
+    b.userPercent = userPercent;
+    b.schedule = schedule;
     return b;
   }
 
@@ -217,13 +255,15 @@ public final class FaultRule {
         && operations.equals(r.operations) && fault.equals(r.fault) && delay.equals(r.delay)
         && Objects.equals(ttl, r.ttl) && Objects.equals(appId, r.appId)
         && Objects.equals(openId(), r.openId()) && Objects.equals(roomId(), r.roomId())
-        && Objects.equals(tag, r.tag) && Objects.equals(owner, r.owner);
+        && Objects.equals(tag, r.tag) && Objects.equals(owner, r.owner)
+        && Objects.equals(appIds, r.appIds) && Objects.equals(userPercent, r.userPercent)
+        && Objects.equals(schedule, r.schedule);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, alias, operations, fault, delay, times, after, probability, seed, ttl,
-        appId, openId(), roomId(), tag, owner);
+        appId, openId(), roomId(), tag, owner, appIds, userPercent, schedule);
   }
 
   /** Returns the description followed by every setting that differs from the default. */
@@ -237,6 +277,9 @@ public final class FaultRule {
     appendIf(s, openId != null, "openId", openId);
     appendIf(s, roomId != null, "roomId", roomId);
     appendIf(s, tag != null, "tag", tag);
+    appendIf(s, appIds != null, "appIds", appIds);
+    appendIf(s, userPercent != null, "userPercent", userPercent);
+    appendIf(s, schedule != null, "schedule", schedule == null ? null : schedule.describe());
     appendIf(s, !(delay instanceof DelayDistribution.None), "delay", delay);
     appendIf(s, after != 0, "after", after);
     appendIf(s, times != Integer.MAX_VALUE, "times", times);
@@ -274,6 +317,9 @@ public final class FaultRule {
     private String roomId;
     private String tag;
     private String owner;
+    private Set<String> appIds;
+    private Double userPercent;
+    private Schedule schedule;
 
     private Builder(EnumSet<Operation> operations) {
       this.operations = operations;
@@ -380,6 +426,27 @@ public final class FaultRule {
       return this;
     }
 
+    /** Limits the rule to any of these AppIDs (exact); null means any. */
+    public Builder appIds(Collection<String> appIds) {
+      this.appIds = appIds == null ? null : Set.copyOf(appIds);
+      return this;
+    }
+
+    /**
+     * Limits the rule to this percentage of users, in (0, 100] with up to two decimals, chosen by a
+     * stable hash of the OpenID so the same users are chosen every run; null means every user.
+     */
+    public Builder userPercent(Double percent) {
+      this.userPercent = percent;
+      return this;
+    }
+
+    /** Lets the rule fire only inside this schedule's windows; null means always. */
+    public Builder schedule(Schedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
     /** Limits the rule to OpenIDs matching this glob ({@code *} any run, {@code ?} one character); null means any. */
     public Builder openId(String glob) {
       this.openId = glob;
@@ -449,6 +516,13 @@ public final class FaultRule {
           throw new IllegalArgumentException(where + ": ttl " + Durations.format(ttl) + " is not positive; " + fix);
         }
         Durations.requireNanos(where, "ttl", ttl, fix);
+      }
+      if (userPercent != null && !(userPercent > 0 && userPercent <= 100)) {
+        throw new IllegalArgumentException(where + ": userPercent " + userPercent
+            + " is outside (0, 100]; pass e.g. 20 for a fifth of the users, or leave it unset for every user");
+      }
+      if (appIds != null && appIds.isEmpty()) {
+        throw new IllegalArgumentException(where + ": appIds is empty; list at least one AppID, or leave it unset for any");
       }
       return new FaultRule(this);
     }

@@ -44,7 +44,8 @@ public final class FaultRuleJson {
 
   /** Every field a rule object may carry, in the order they are written. */
   public static final List<String> FIELDS = List.of("id", "alias", "operations", "effect", "error", "status",
-      "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner");
+      "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
+      "appIds", "userPercent", "schedule");
 
   /** The values of {@code effect}. */
   public static final List<String> EFFECTS = List.of("error", "noReply", "disconnect", "reset",
@@ -158,6 +159,24 @@ public final class FaultRuleJson {
     putIf(o, "roomId", rule.roomId());
     putIf(o, "tag", rule.tag());
     putIf(o, "owner", rule.owner());
+    if (rule.appIds() != null) {
+      ArrayNode apps = o.putArray("appIds");
+      rule.appIds().stream().sorted().forEach(apps::add);
+    }
+    if (rule.userPercent() != null) {
+      o.put("userPercent", rule.userPercent());
+    }
+    Schedule schedule = rule.schedule();
+    if (schedule != null) {
+      ObjectNode sch = o.putObject("schedule");
+      sch.put("startAfter", schedule.startAfter().toString());
+      if (schedule.duration() != null) {
+        sch.put("duration", schedule.duration().toString());
+      }
+      if (schedule.every() != null) {
+        sch.put("every", schedule.every().toString());
+      }
+    }
     return o;
   }
 
@@ -203,8 +222,36 @@ public final class FaultRuleJson {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
-  private static FaultRule rule(JsonNode node, String at, List<InvalidFaultRuleException.Problem> problems) {
+  static FaultRule rule(JsonNode node, String at, List<InvalidFaultRuleException.Problem> problems) {
     return rule(node, at, problems, false);
+  }
+
+  /** Reads a drill's top-level ttl (field {@code ttl}); problems are added, not thrown. */
+  static Duration ttl(JsonNode node, List<InvalidFaultRuleException.Problem> problems) {
+    return new Reader("", problems).ttl(node);
+  }
+
+  /** Reads a drill's scope object at {@code scope}; problems are added, not thrown. */
+  static FaultProfile.Scope scope(JsonNode node, List<InvalidFaultRuleException.Problem> problems) {
+    if (absent(node)) {
+      return FaultProfile.Scope.ANY;
+    }
+    Reader r = new Reader("scope", problems);
+    if (!node.isObject()) {
+      r.problem("scope", "is " + kind(node) + "; pass an object such as {\"appIds\": [\"1400000000\"], "
+          + "\"openId\": \"bot-*\", \"roomId\": \"lobby-*\", \"userPercent\": 20}");
+      return FaultProfile.Scope.ANY;
+    }
+    List<String> names = List.of("appIds", "openId", "roomId", "userPercent");
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!names.contains(name)) {
+        r.problem("scope." + name, "unknown field '" + name + "'" + NearestName.hint(name, names)
+            + "; a scope's fields are " + names);
+      }
+    }
+    return new FaultProfile.Scope(r.strings(node.get("appIds"), "appIds"), r.string(node, "openId"),
+        r.string(node, "roomId"), r.userPercent(node.get("userPercent")));
   }
 
   private static FaultRule rule(JsonNode node, String at, List<InvalidFaultRuleException.Problem> problems,
@@ -259,11 +306,15 @@ public final class FaultRuleJson {
       String roomId = string(node, "roomId");
       String tag = string(node, "tag");
       String owner = string(node, "owner");
+      List<String> appIds = strings(node.get("appIds"), "appIds");
+      Double userPercent = userPercent(node.get("userPercent"));
+      Schedule schedule = schedule(node.get("schedule"));
       if (problems.size() > before) {
         return null;
       }
       FaultRule.Builder b = FaultRule.on(operations).fault(fault).delay(delay)
-          .id(id).alias(alias).ttl(ttl).appId(appId).openId(openId).roomId(roomId).tag(tag).owner(owner);
+          .id(id).alias(alias).ttl(ttl).appId(appId).openId(openId).roomId(roomId).tag(tag).owner(owner)
+          .appIds(appIds).userPercent(userPercent).schedule(schedule);
       if (times != null) {
         b.times(times);
       }
@@ -502,6 +553,79 @@ public final class FaultRuleJson {
         }
       }
       return ok;
+    }
+
+    private List<String> strings(JsonNode node, String name) {
+      if (absent(node)) {
+        return null;
+      }
+      String field = path(name);
+      String fix = "pass an array of non-blank strings such as [\"1400000000\"], or leave it out";
+      if (!node.isArray() || node.isEmpty()) {
+        problem(field, "is " + (node.isArray() ? "empty" : kind(node)) + "; " + fix);
+        return null;
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode e = node.get(i);
+        if (!e.isTextual() || e.textValue().isBlank()) {
+          problem(field + "[" + i + "]", "is " + kind(e) + "; " + fix);
+          return null;
+        }
+        out.add(e.textValue());
+      }
+      return out;
+    }
+
+    private Double userPercent(JsonNode node) {
+      if (absent(node)) {
+        return null;
+      }
+      String fix = "pass a number in (0, 100] such as 20 (a fifth of the users), or leave it out for every user";
+      if (!node.isNumber()) {
+        problem(path("userPercent"), "is " + kind(node) + "; " + fix);
+        return null;
+      }
+      double p = node.doubleValue();
+      if (!(p > 0 && p <= 100)) {
+        problem(path("userPercent"), node.asText() + " is outside (0, 100]; " + fix);
+        return null;
+      }
+      return p;
+    }
+
+    private Schedule schedule(JsonNode node) {
+      if (absent(node)) {
+        return null;
+      }
+      String field = path("schedule");
+      String example = "{\"startAfter\": \"PT1M\", \"duration\": \"PT10M\", \"every\": \"PT15M\"}";
+      if (!node.isObject()) {
+        problem(field, "is " + kind(node) + "; pass an object such as " + example);
+        return null;
+      }
+      List<String> names = List.of("startAfter", "duration", "every");
+      int before = problems.size();
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!names.contains(name)) {
+          problem(field + "." + name, "unknown field '" + name + "'" + NearestName.hint(name, names)
+              + "; a schedule's fields are " + names + ", e.g. " + example);
+        }
+      }
+      Duration startAfter = absent(node.get("startAfter")) ? Duration.ZERO
+          : duration(field + ".startAfter", node.get("startAfter"), true);
+      Duration duration = absent(node.get("duration")) ? null : duration(field + ".duration", node.get("duration"), false);
+      Duration every = absent(node.get("every")) ? null : duration(field + ".every", node.get("every"), false);
+      if (problems.size() > before) {
+        return null;
+      }
+      try {
+        return new Schedule(startAfter, duration, every);
+      } catch (IllegalArgumentException e) {
+        problem(field, e.getMessage().replaceFirst("^Schedule: ", ""));
+        return null;
+      }
     }
 
     private Duration ttl(JsonNode node) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gme-simulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs a fake Tencent Cloud GME endpoint that fails with any documented error code on demand.",
-    subcommands = HealthCommand.class,
+    subcommands = {HealthCommand.class, DrillCommand.class},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class Main implements Callable<Integer> {
 
@@ -62,8 +62,8 @@ public final class Main implements Callable<Integer> {
   boolean insecureAdmin;
 
   @Option(names = "--profile", paramLabel = "FILE", defaultValue = "${env:GMESIM_PROFILE}",
-      description = "A JSON or YAML file {\"rules\": [...]} of fault rules to install at start, all or nothing "
-          + "(env GMESIM_PROFILE).")
+      description = "A chaos drill profile (JSON or YAML, docs/chaos-drills.md) to start as a drill at start, "
+          + "all or nothing (env GMESIM_PROFILE).")
   Path profile;
 
   @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "${env:GMESIM_TIME_SCALE:-1}",
@@ -187,7 +187,8 @@ public final class Main implements Callable<Integer> {
       throw bad(e.getMessage() + " (--room-port " + roomPort + ", --http-port " + httpPort + ")");
     }
     if (rules != null) {
-      sim.faults().addAll(rules.rules());
+      // A profile starts as a drill: its TTL, schedule and guard rail apply, and the kill switch ends it.
+      sim.faults().drills().start(rules);
     }
     return sim;
   }

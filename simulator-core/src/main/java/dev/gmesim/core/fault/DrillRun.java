@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One running (or finished) drill's live state: its deadline, kill flag, guard rail and counters. */
@@ -25,7 +24,7 @@ final class DrillRun {
   final LongAdder faults = new LongAdder();
   final LongAdder guardRailed = new LongAdder();
   final ConcurrentHashMap<String, LongAdder> byCode = new ConcurrentHashMap<>();
-  final Histogram delays = new Histogram();
+  final LatencyHistogram delays = new LatencyHistogram();
   private final Guard guard;
 
   DrillRun(FaultProfile profile, long startNanos, Instant startedAt) {
@@ -150,60 +149,6 @@ final class DrillRun {
         }
       } while (!curFaults.compareAndSet(f, f + 1));
       return true;
-    }
-  }
-
-  /** Log-linear histogram of durations in microseconds: 32 sub-buckets per power of two, about 3% precision. */
-  static final class Histogram {
-    private static final int LINEAR = 64;
-    private static final int SUB = 32;
-    private final AtomicLongArray counts = new AtomicLongArray(LINEAR + 58 * SUB);
-    private final LongAdder total = new LongAdder();
-
-    void record(Duration d) {
-      long micros;
-      try {
-        micros = d.toNanos() / 1000;
-      } catch (ArithmeticException e) {
-        micros = Long.MAX_VALUE;
-      }
-      counts.incrementAndGet(index(micros));
-      total.increment();
-    }
-
-    static int index(long v) {
-      if (v < LINEAR) {
-        return (int) Math.max(0, v);
-      }
-      int e = 63 - Long.numberOfLeadingZeros(v);
-      int sub = (int) ((v >>> (e - 5)) & (SUB - 1));
-      return LINEAR + (e - 6) * SUB + sub;
-    }
-
-    static long lowerBound(int index) {
-      if (index < LINEAR) {
-        return index;
-      }
-      int e = (index - LINEAR) / SUB + 6;
-      int sub = (index - LINEAR) % SUB;
-      return (1L << e) | ((long) sub << (e - 5));
-    }
-
-    /** Returns the q-quantile (q in (0, 1]) as the lower bound of its bucket, or null with no samples. */
-    Duration quantile(double q) {
-      long n = total.sum();
-      if (n == 0) {
-        return null;
-      }
-      long rank = Math.max(1, (long) Math.ceil(q * n));
-      long seen = 0;
-      for (int i = 0; i < counts.length(); i++) {
-        seen += counts.get(i);
-        if (seen >= rank) {
-          return Duration.ofNanos(lowerBound(i) * 1000);
-        }
-      }
-      return Duration.ofNanos(lowerBound(counts.length() - 1) * 1000);
     }
   }
 }

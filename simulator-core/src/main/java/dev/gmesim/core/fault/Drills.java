@@ -53,8 +53,9 @@ public final class Drills {
     List<FaultRule> given = profile.rules();
     for (int i = 0; i < given.size(); i++) {
       FaultRule r = given.get(i);
-      String local = r.id() != null ? r.id() : "r" + (i + 1);
-      rules.add(r.newBuilder().id(profile.name() + "." + local).owner(run.owner).build());
+      // Explicit ids stay as written (tests and scripts look rules up by them); others get <drill>.rN.
+      String id = r.id() != null ? r.id() : profile.name() + ".r" + (i + 1);
+      rules.add(r.newBuilder().id(id).owner(run.owner).build());
     }
     plan.installDrill(run, rules);
     DrillRun old = running.put(profile.name(), run);
@@ -78,6 +79,11 @@ public final class Drills {
       run = ended.stream().filter(r -> r.profile.name().equals(name)).findFirst().orElse(null);
     }
     return Optional.ofNullable(run).map(this::status);
+  }
+
+  /** Returns the live state of a running drill, for tests in this package. */
+  synchronized DrillRun runOf(String name) {
+    return running.get(name);
   }
 
   /** Returns the names of the running and the recently ended drills, for messages. */
@@ -136,7 +142,10 @@ public final class Drills {
     // The flag first: from here on no rule of the drill fires, even in a decide() already under way.
     run.stoppedAs = why;
     run.endedAt = Instant.now();
-    plan.removeByOwner(run.owner);
+    if (why != DrillStatus.State.REPLACED) {
+      // A replaced drill's rules went out when its successor's came in; its owner now names the successor's.
+      plan.removeByOwner(run.owner);
+    }
     remember(run);
   }
 

@@ -162,6 +162,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     String openId = op == Operation.INIT ? args.path("openId").asText(null) : world.openIdOf(sessionId).orElse(null);
     Call call = new Call(op, appId, openId, roomId, tag);
     Decision d = state.faults().decide(call);
+    state.control().metrics().decided(op, d);
     Fault fault = d.fault();
     Duration wall = state.timeScale().toWall(d.delay() == null ? Duration.ZERO : d.delay());
     if (fault == null) {

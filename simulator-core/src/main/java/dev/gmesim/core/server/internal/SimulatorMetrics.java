@@ -8,6 +8,10 @@ import dev.gmesim.core.world.GmeWorld;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.Decision;
+import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
@@ -107,6 +111,23 @@ public final class SimulatorMetrics implements Consumer<JournalEntry> {
     return camel.length() == 0 ? "unknown" : camel.toString();
   }
 
+  /**
+   * Records the delay a fault rule injected before its effect, as the histogram
+   * {@code gmesim_fault_delay_seconds{operation}}; calls no rule decided are not recorded.
+   */
+  public void decided(Operation operation, Decision decision) {
+    if (decision.isFault()) {
+      Timer.builder("gmesim.fault.delay")
+          .description("Delay injected before a fault took effect, by operation")
+          .tag("operation", operation.name())
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofSeconds(60))
+          .register(prometheus())
+          .record(decision.delay());
+    }
+  }
+
   /** Returns the registry (built on first use), for binding more meters or reading values. */
   public MeterRegistry registry() {
     return prometheus();
@@ -169,6 +190,8 @@ public final class SimulatorMetrics implements Consumer<JournalEntry> {
         .description("Journal entries kept now (bounded by the journal size)").strongReference(true).register(r);
     Gauge.builder("gmesim.fault.rules", plan, p -> p.rules().size())
         .description("Fault rules in the plan, spent and expired ones included").strongReference(true).register(r);
+    Gauge.builder("gmesim.drills.active", plan, p -> p.drills().active().size())
+        .description("Chaos drills running now").strongReference(true).register(r);
     Gauge.builder("gmesim.fault.rules.active", plan, p -> p.rules().stream().filter(RuleStatus::active).count())
         .description("Fault rules that can still fire").strongReference(true).register(r);
   }

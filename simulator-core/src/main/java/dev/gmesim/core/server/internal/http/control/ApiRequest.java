@@ -139,6 +139,31 @@ final class ApiRequest {
     }
   }
 
+  /**
+   * Returns a drill profile's body and its format: YAML for a YAML content type
+   * ({@code application/yaml}, {@code application/x-yaml}, {@code text/yaml}), JSON for a JSON one or none.
+   */
+  java.util.Map.Entry<String, dev.gmesim.core.fault.FaultProfile.Format> profileBody() {
+    String type = request.getHeader("Content-Type");
+    dev.gmesim.core.fault.FaultProfile.Format format = dev.gmesim.core.fault.FaultProfile.Format.JSON;
+    if (type != null && !type.isBlank()) {
+      String t = type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+      if (t.endsWith("yaml")) {
+        format = dev.gmesim.core.fault.FaultProfile.Format.YAML;
+      } else if (!t.equals("application/json") && !t.endsWith("+json")) {
+        throw new ApiException(415, "Content-Type", "Content-Type " + (type.length() > 60 ? type.substring(0, 60) + "..." : type)
+            + " is neither JSON nor YAML; send Content-Type: application/json or application/yaml");
+      }
+    }
+    byte[] body = request.getBody();
+    if (body == null || body.length == 0) {
+      throw ApiException.badRequest(InvalidFaultRuleException.BODY, "empty; send a drill profile, e.g. "
+          + "{\"name\": \"brownout\", \"ttl\": \"PT10M\", \"rules\": [{\"operations\": [\"ENTER_ROOM\"], \"effect\": \"noReply\", \"probability\": 0.2}]}");
+    }
+    checkSize(body);
+    return java.util.Map.entry(new String(body, StandardCharsets.UTF_8), format);
+  }
+
   /** Refuses a body on an endpoint that takes none (an empty JSON object is allowed). */
   void noBody(String what) {
     byte[] body = request.getBody();

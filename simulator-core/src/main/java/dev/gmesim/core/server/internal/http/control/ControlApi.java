@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control API under {@code /__admin/gme/}: catalog, fault rules, journal, rooms, reset,
+ * The control API under {@code /__admin/gme/}: catalog, fault rules, chaos drills, journal, rooms, reset,
  * settings and metrics (health is {@code HealthApi}, open to container health checks). Every route
  * checks the admin token itself, so a refusal is a 401 with a JSON body naming the fix, and turns
  * any failure into a JSON error, so one bad request never disturbs the others.
@@ -35,13 +35,16 @@ public final class ControlApi implements AdminApiExtension {
 
   /** Admin paths (after {@code /__admin}) this class serves, each checking the token itself. */
   private static final Set<String> PATHS = Set.of("/gme/catalog", "/gme/faults", "/gme/journal", "/gme/rooms",
-      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health");
+      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health", "/gme/drills");
   /** {@code /gme/faults/{id}} with an id of unreserved characters only; other ids go through WireMock's check. */
   private static final Pattern FAULT_PATH = Pattern.compile("/gme/faults/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
+  /** {@code /gme/drills/{name}} and {@code /gme/drills/{name}/summary}; drill names use these characters only. */
+  private static final Pattern DRILL_PATH = Pattern.compile("/gme/drills/[A-Za-z0-9][A-Za-z0-9._-]{0,63}(/summary)?");
 
   private final SimulatorState state;
   private final ControlPlane control;
   private final FaultEndpoints faults;
+  private final DrillEndpoints drills;
   private final JournalEndpoint journal;
   private final CatalogEndpoint catalog = new CatalogEndpoint();
 
@@ -50,6 +53,7 @@ public final class ControlApi implements AdminApiExtension {
     this.state = state;
     this.control = state.control();
     this.faults = new FaultEndpoints(state.faults());
+    this.drills = new DrillEndpoints(state.faults().drills());
     this.journal = new JournalEndpoint(state.journal());
   }
 
@@ -58,7 +62,8 @@ public final class ControlApi implements AdminApiExtension {
    * every other {@code /__admin} path is left to WireMock's authenticator.
    */
   public static boolean guardsItself(String adminPath) {
-    return PATHS.contains(adminPath) || FAULT_PATH.matcher(adminPath).matches();
+    return PATHS.contains(adminPath) || FAULT_PATH.matcher(adminPath).matches()
+        || DRILL_PATH.matcher(adminPath).matches();
   }
 
   @Override
@@ -76,6 +81,11 @@ public final class ControlApi implements AdminApiExtension {
     router.add(DELETE, "/gme/faults", (a, e, p) -> serve(e, p, faults::clear));
     router.add(GET, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::get));
     router.add(DELETE, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::remove));
+    router.add(GET, "/gme/drills", (a, e, p) -> serve(e, p, drills::list));
+    router.add(POST, "/gme/drills", (a, e, p) -> serve(e, p, drills::start));
+    router.add(DELETE, "/gme/drills", (a, e, p) -> serve(e, p, drills::stopAll));
+    router.add(DELETE, "/gme/drills/{name}", (a, e, p) -> serve(e, p, drills::stop));
+    router.add(GET, "/gme/drills/{name}/summary", (a, e, p) -> serve(e, p, drills::summary));
     router.add(GET, "/gme/journal", (a, e, p) -> serve(e, p, journal::list));
     router.add(GET, "/gme/rooms", (a, e, p) -> serve(e, p, this::rooms));
     router.add(POST, "/gme/reset", (a, e, p) -> serve(e, p, this::reset));

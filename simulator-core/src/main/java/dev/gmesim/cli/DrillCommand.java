@@ -1,0 +1,190 @@
+package dev.gmesim.cli;
+
+import dev.gmesim.core.fault.DrillStatus;
+import dev.gmesim.core.fault.FaultProfile;
+import dev.gmesim.core.server.GmeSimulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar gme-simulator.jar drill}: runs N bots against a simulator for a set time, under
+ * a chaos profile if given, with a live progress line and a table per operation at the end.
+ * Without {@code --target-room} it starts a simulator of its own in the same process.
+ *
+ * <pre>
+ * java -jar gme-simulator.jar drill --bots 50 --duration PT1M --profile examples/drills/enter-room-brownout.yaml
+ * java -jar gme-simulator.jar drill --target-room 10.0.0.5:7300 --target-http http://10.0.0.5:8080 \
+ *     --admin-token "$TOKEN" --profile brownout.yaml --bots 200 --duration PT10M
+ * </pre>
+ */
+@Command(name = "drill", mixinStandardHelpOptions = true,
+    description = "Runs simulated SDK clients (bots) against a simulator, under a chaos profile if given, "
+        + "and prints calls, success rate, codes and latency per operation.",
+    exitCodeOnInvalidInput = 2)
+final class DrillCommand implements Callable<Integer> {
+
+  @Option(names = "--target-room", paramLabel = "HOST:PORT",
+      description = "Room gateway of a running simulator; without it, the drill starts its own simulator.")
+  String targetRoom;
+
+  @Option(names = "--target-http", paramLabel = "URL",
+      description = "HTTP base URL of the running simulator, to start --profile over the control API "
+          + "and read the drill summary (e.g. http://127.0.0.1:8080).")
+  URI targetHttp;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:GMESIM_ADMIN_TOKEN}",
+      description = "Bearer token of the remote control API (env GMESIM_ADMIN_TOKEN).")
+  String adminToken;
+
+  @Option(names = "--profile", paramLabel = "FILE",
+      description = "Chaos drill profile (JSON or YAML) to start before the bots and stop after them.")
+  Path profile;
+
+  @Option(names = "--bots", paramLabel = "N", defaultValue = "50", description = "Bots at once (default ${DEFAULT-VALUE}).")
+  int bots;
+
+  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT1M",
+      converter = HealthCommand.DurationConverter.class,
+      description = "How long the bots run, ISO-8601 (default ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--rooms", paramLabel = "N", defaultValue = "20", description = "Rooms the bots spread over (default ${DEFAULT-VALUE}).")
+  int rooms;
+
+  @Option(names = "--talk", paramLabel = "DURATION", defaultValue = "PT0.2S",
+      converter = HealthCommand.DurationConverter.class,
+      description = "Mean time a bot stays in a room before it moves on (default ${DEFAULT-VALUE}).")
+  Duration talk;
+
+  @Option(names = "--app-id", paramLabel = "APPID", defaultValue = "1400000000", description = "AppID the bots use (default ${DEFAULT-VALUE}).")
+  String appId;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds the bots' room choices (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "1",
+      description = "Time scale of the simulator the drill starts itself (default ${DEFAULT-VALUE}); ignored with --target-room.")
+  double timeScale;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    if (bots < 1) {
+      throw bad("--bots " + bots + " is less than 1; pass 1 or more");
+    }
+    if (rooms < 1) {
+      throw bad("--rooms " + rooms + " is less than 1; pass 1 or more");
+    }
+    if (targetHttp != null && targetRoom == null) {
+      throw bad("--target-http needs --target-room (the room gateway the bots connect to)");
+    }
+    FaultProfile parsed = null;
+    String text = null;
+    if (profile != null) {
+      try {
+        parsed = FaultProfile.load(profile);
+        text = Files.readString(profile);
+      } catch (IllegalArgumentException e) {
+        throw bad(e.getMessage().replaceFirst("^profile ", "--profile "));
+      }
+    }
+    GmeSimulator own = null;
+    InetSocketAddress room;
+    try {
+      if (targetRoom == null) {
+        own = GmeSimulator.builder().timeScale(timeScale).roomPort(0).httpPort(0).start();
+        room = own.roomAddress();
+        err.println("drill: started a simulator: room=" + room.getPort() + " http=" + own.httpBaseUri());
+        if (parsed != null) {
+          own.faults().drills().start(parsed);
+        }
+      } else {
+        room = hostPort(targetRoom);
+        if (parsed != null) {
+          if (targetHttp == null) {
+            throw bad("--profile with --target-room needs --target-http to start the drill over the control API");
+          }
+          admin("POST", "/__admin/gme/drills", text, FaultProfile.Format.of(profile));
+        }
+      }
+      DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(room, bots, duration, appId, rooms, talk, seed))
+          .run(err);
+      report.print(out);
+      if (parsed != null) {
+        if (own != null) {
+          own.faults().drills().status(parsed.name()).ifPresent(s -> printSummary(out, s));
+          own.faults().drills().stop(parsed.name());
+        } else {
+          out.println("drill summary: " + admin("GET", "/__admin/gme/drills/" + parsed.name() + "/summary", null, null));
+          admin("DELETE", "/__admin/gme/drills/" + parsed.name(), null, null);
+        }
+      }
+      return 0;
+    } finally {
+      if (own != null) {
+        own.close();
+      }
+    }
+  }
+
+  private static void printSummary(PrintStream out, DrillStatus s) {
+    out.println("drill " + s.name() + " (" + s.state() + "): " + s.calls() + " calls in scope, " + s.faults()
+        + " faults " + s.faultsByCode() + ", " + s.guardRailed() + " held back by the guard rail");
+  }
+
+  private String admin(String method, String path, String body, FaultProfile.Format format) throws IOException, InterruptedException {
+    URI uri = URI.create(targetHttp.toString().replaceAll("/+$", "") + path);
+    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    if (body != null) {
+      req.method(method, HttpRequest.BodyPublishers.ofString(body))
+          .header("Content-Type", format == FaultProfile.Format.YAML ? "application/yaml" : "application/json");
+    } else {
+      req.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (adminToken != null && !adminToken.isBlank()) {
+      req.header("Authorization", "Bearer " + adminToken.strip());
+    }
+    HttpResponse<String> r = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new CommandLine.ExecutionException(spec.commandLine(), method + " " + uri + " answered " + r.statusCode()
+          + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  private InetSocketAddress hostPort(String value) {
+    int colon = value.lastIndexOf(':');
+    try {
+      if (colon > 0) {
+        int port = Integer.parseInt(value.substring(colon + 1));
+        String host = value.substring(0, colon).replaceAll("^\\[|]$", "");
+        if (port > 0 && port < 65536) {
+          return new InetSocketAddress(host, port);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw bad("--target-room " + value + " is not HOST:PORT; use e.g. 127.0.0.1:7300");
+  }
+
+  private CommandLine.ParameterException bad(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

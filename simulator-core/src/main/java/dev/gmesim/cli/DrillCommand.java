@@ -4,7 +4,7 @@ import dev.gmesim.core.fault.DrillStatus;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.server.GmeSimulator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,8 +83,8 @@ final class DrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (bots < 1) {
       throw bad("--bots " + bots + " is less than 1; pass 1 or more");
     }
@@ -143,7 +143,7 @@ final class DrillCommand implements Callable<Integer> {
     }
   }
 
-  private static void printSummary(PrintStream out, DrillStatus s) {
+  private static void printSummary(PrintWriter out, DrillStatus s) {
     out.println("drill " + s.name() + " (" + s.state() + "): " + s.calls() + " calls in scope, " + s.faults()
         + " faults " + s.faultsByCode() + ", " + s.guardRailed() + " held back by the guard rail");
   }

@@ -6,7 +6,7 @@ import dev.gmesim.core.fault.LatencyHistogram;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
 import dev.gmesim.core.sdk.GmeEvent;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>{@code
  * DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 50,
- *     Duration.ofMinutes(1), "1400000000", 8, Duration.ofMillis(100), 1)).run(System.err);
- * report.print(System.out);
+ *     Duration.ofMinutes(1), "1400000000", 8, Duration.ofMillis(100), 1)).run(new PrintWriter(System.err, true));
+ * report.print(new PrintWriter(System.out, true));
  * }</pre>
  */
 public final class DrillRunner {
@@ -104,7 +104,7 @@ public final class DrillRunner {
     }
 
     /** Prints the table. */
-    public void print(PrintStream out) {
+    public void print(PrintWriter out) {
       out.printf(Locale.ROOT, "%-20s %9s %8s %9s %9s  %s%n", "operation", "calls", "success", "p50 ms", "p99 ms", "codes seen");
       for (Row r : rows) {
         out.printf(Locale.ROOT, "%-20s %9d %7.1f%% %9.1f %9.1f  %s%n", r.operation(), r.calls(),
@@ -112,6 +112,7 @@ public final class DrillRunner {
       }
       double secs = Math.max(1e-3, elapsed.toNanos() / 1e9);
       out.printf(Locale.ROOT, "%d calls in %.1f s (%.0f calls/s)%n", calls(), secs, calls() / secs);
+      out.flush();
     }
 
     private static double millis(Duration d) {
@@ -135,7 +136,7 @@ public final class DrillRunner {
   private final Map<Operation, OpStats> stats = new EnumMap<>(Operation.class);
   private final AtomicBoolean stop = new AtomicBoolean();
 
-  /** Creates a runner; nothing connects until {@link #run(PrintStream)}. */
+  /** Creates a runner; nothing connects until {@link #run(PrintWriter)}. */
   public DrillRunner(Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     for (Operation op : List.of(Operation.INIT, Operation.ENTER_ROOM, Operation.ENABLE_MIC, Operation.SWITCH_ROOM,
@@ -145,7 +146,7 @@ public final class DrillRunner {
   }
 
   /** Runs the bots for the set duration, writing a progress line to {@code progress} every second (null for none). */
-  public Report run(PrintStream progress) throws InterruptedException {
+  public Report run(PrintWriter progress) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + settings.duration().toNanos();
     CountDownLatch done = new CountDownLatch(settings.bots());
@@ -187,6 +188,7 @@ public final class DrillRunner {
     stop.set(true);
     if (progress != null) {
       progress.println();
+      progress.flush();
     }
     List<Row> rows = new ArrayList<>();
     stats.forEach((op, s) -> {

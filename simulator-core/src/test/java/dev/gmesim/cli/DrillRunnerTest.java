@@ -1,0 +1,79 @@
+package dev.gmesim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultProfile;
+import dev.gmesim.core.server.GmeSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drill runner: bots against a real simulator, a progress line, a table per operation. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DrillRunnerTest {
+
+  @Nested
+  class Runner {
+
+    @Test
+    void botsUnderADrillSeeTheInjectedCodesAndTheTableCountsThem() throws Exception {
+      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+        sim.faults().drills().start(FaultProfile.parse("name: t\nrules:\n  - id: half\n    operations: [ENTER_ROOM]\n"
+            + "    error: 7006\n    probability: 0.5\n    seed: 5\n", FaultProfile.Format.YAML));
+        StringWriter progress = new StringWriter();
+        DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 4,
+            Duration.ofSeconds(2), "1400000000", 3, Duration.ofMillis(10), 1)).run(new PrintWriter(progress, true));
+
+        DrillRunner.Row enter = report.row(Operation.ENTER_ROOM).orElseThrow();
+        assertThat(enter.codes()).containsKeys(0, 7006);
+        assertThat(enter.codes().get(7006)).isEqualTo(sim.faults().drills().status("t").orElseThrow().faults());
+        assertThat(enter.ok()).isEqualTo(enter.codes().get(0));
+        assertThat(report.row(Operation.INIT).orElseThrow().calls()).isGreaterThanOrEqualTo(4);
+        assertThat(progress.toString()).contains("\r[00:01/00:02] bots 4");
+        StringWriter table = new StringWriter();
+        report.print(new PrintWriter(table, true));
+        assertThat(table.toString()).contains("operation").contains("ENTER_ROOM").contains("7006=");
+      }
+    }
+  }
+
+  @Nested
+  class Command {
+
+    @Test
+    void theDrillSubcommandStartsItsOwnSimulatorRunsTheProfileAndPrintsTheTableAndSummary(@TempDir Path dir)
+        throws Exception {
+      Path profile = dir.resolve("p.yaml");
+      Files.writeString(profile, "name: cli\nttl: PT5M\nrules:\n  - operations: [SWITCH_ROOM]\n    error: 2001\n");
+      MainTest.Run r = MainTest.run("drill", "--bots", "3", "--duration", "PT2S", "--rooms", "2", "--talk", "PT0.01S",
+          "--time-scale", "100", "--profile", profile.toString());
+      assertThat(r.status()).as(r.err()).isZero();
+      assertThat(r.out()).contains("SWITCH_ROOM").contains("2001=").contains("drill cli (RUNNING)");
+      assertThat(r.err()).contains("drill: started a simulator");
+    }
+
+    @Test
+    void aBadProfileExits2NamingTheFlagTheLineAndTheField(@TempDir Path dir) throws Exception {
+      Path profile = dir.resolve("p.yaml");
+      Files.writeString(profile, "name: cli\nrules:\n  - operations: [SWITCH_ROOM]\n    error: 2001\n    times: 0\n");
+      MainTest.Run r = MainTest.run("drill", "--profile", profile.toString());
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("--profile p.yaml: rules[0].times: line 5: 0 is outside");
+    }
+
+    @Test
+    void aTargetHttpWithoutATargetRoomExits2() {
+      MainTest.Run r = MainTest.run("drill", "--target-http", "http://127.0.0.1:1");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("--target-http needs --target-room");
+    }
+  }
+}

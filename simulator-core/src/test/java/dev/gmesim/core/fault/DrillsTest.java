@@ -89,6 +89,31 @@ class DrillsTest {
     }
 
     @Test
+    void onTheRealClockNoFaultFiresAtOrAfterTheTtlAndEveryCallBeforeItIsFaulted() {
+      FaultPlan real = new FaultPlan();
+      long ttl = Duration.ofMillis(200).toNanos();
+      long startLow = System.nanoTime();
+      real.drills().start(yaml("name: d\nttl: PT0.2S\nrules:\n  - operations: [ENTER_ROOM]\n    error: 7006\n"));
+      long startHigh = System.nanoTime();
+      int before = 0;
+      int after = 0;
+      while (after < 1000) {
+        long t0 = System.nanoTime();
+        boolean fault = real.decide(enter("a")).isFault();
+        long t1 = System.nanoTime();
+        // The drill's own start lies between startLow and startHigh, so its TTL moment does too (plus ttl).
+        if (t1 - (startLow + ttl) < 0) {
+          assertThat(fault).as("a call wholly before the TTL").isTrue();
+          before++;
+        } else if (t0 - (startHigh + ttl) >= 0) {
+          assertThat(fault).as("a call wholly after the TTL").isFalse();
+          after++;
+        }
+      }
+      assertThat(before).isPositive();
+    }
+
+    @Test
     void theKillSwitchEndsEveryDrillBeforeItReturns() {
       plan.add(FaultRule.on(Operation.EXIT_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD).build());
       plan.drills().start(yaml(brownout(1).replace("probability: 0.2", "probability: 1")));

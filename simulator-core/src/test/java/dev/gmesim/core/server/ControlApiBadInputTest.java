@@ -118,7 +118,19 @@ class ControlApiBadInputTest {
         new Case("unknown query parameter", "GET", "settings?verbose", null, null, 400, "verbose",
             "takes no query parameters"),
         new Case("unknown query parameter", "GET", "metrics?format=json", null, null, 400, "format",
-            "takes no query parameters"));
+            "takes no query parameters"),
+        new Case("bad profile", "POST", "drills", "application/yaml", "name: x\nttl: soon\nrules:\n  - error: 7006\n",
+            400, "ttl", "line 2: 'soon' is not an ISO-8601 duration"),
+        new Case("profile neither JSON nor YAML", "POST", "drills", "text/plain", "name: x", 415, "Content-Type",
+            "application/yaml"),
+        new Case("empty profile", "POST", "drills", JSON, "", 400, "(body)", "send a drill profile"),
+        new Case("unknown query parameter", "GET", "drills?all=true", null, null, 400, "all",
+            "takes no query parameters"),
+        new Case("unknown query parameter", "DELETE", "drills?force=true", null, null, 400, "force",
+            "takes no query parameters"),
+        new Case("unknown drill", "DELETE", "drills/nope", null, null, 404, "name", "no running drill named 'nope'"),
+        new Case("unknown drill", "GET", "drills/nope/summary", null, null, 404, "name",
+            "GET /__admin/gme/drills lists the running ones"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,7 +153,8 @@ class ControlApiBadInputTest {
   void everyRouteTakesPartInTheTable() {
     // Health takes no input, so it has no bad input; every other route has at least one case.
     assertThat(badRequests().map(c -> c.method() + " /" + c.path().replaceAll("[?].*", "")
-            .replaceAll("faults/.+", "faults/{id}")).distinct())
+            .replaceAll("faults/.+", "faults/{id}").replaceAll("drills/[^/]+/summary", "drills/{name}/summary")
+            .replaceAll("drills/[^/{]+$", "drills/{name}")).distinct())
         .containsExactlyInAnyOrderElementsOf(ControlApiDocsTest.ROUTES.stream()
             .filter(r -> !r.equals("GET /health")).toList());
   }

@@ -9,6 +9,7 @@ import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.RoomSnapshot;
+import dev.gmesim.core.world.VoiceMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -43,17 +44,27 @@ public final class GmeSimulator implements AutoCloseable {
   private final GmeWorld world = new GmeWorld();
   private final FaultPlan faults = new FaultPlan();
   private final Journal journal;
+  private final VoiceMessages voiceMessages;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
+  /** The HTTP side's port once bound; the room gateway announces it in HELLO. */
+  private volatile int boundHttpPort;
 
   private GmeSimulator(Builder b) throws IOException {
     this.settings = b;
     this.journal = new Journal(b.journalSize);
+    long origin = System.nanoTime();
+    double factor = b.timeScale.factor();
+    // Recordings are timed in simulated milliseconds since the simulator started.
+    this.voiceMessages = new VoiceMessages(b.voiceStoreBytes,
+        () -> (long) ((System.nanoTime() - origin) / 1_000_000.0 * factor));
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
-        b.requestTimeout, b.idleTimeout, b.heartbeatInterval);
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, voiceMessages, () -> boundHttpPort);
     this.roomServer = RoomServer.bind(new InetSocketAddress(b.bindAddress, b.roomPort), state, b.workerThreads);
     try {
-      this.httpServer = HttpServer.start(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state), null, null);
+      this.httpServer = HttpServer.start(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state), null,
+          HttpExtensions.MAPPINGS_CLASSPATH_ROOT);
+      this.boundHttpPort = httpServer.address().getPort();
     } catch (IOException | RuntimeException e) {
       roomServer.close();
       throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
@@ -125,16 +136,34 @@ public final class GmeSimulator implements AutoCloseable {
     return world.room(appId, roomId);
   }
 
+  /** Returns the voice-message store (uploaded files, transcripts) and recording state. */
+  public VoiceMessages voiceMessages() {
+    return voiceMessages;
+  }
+
+  /**
+   * Sets the text speech-to-text returns for an uploaded voice message; {@code fileId} is the
+   * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). Unknown ids are refused
+   * naming the id.
+   */
+  public void transcript(String fileId, String text) {
+    voiceMessages.transcript(VoiceMessages.idOf(fileId), text);
+  }
+
   /** Returns the stateful world, for reading state the snapshots do not show. */
   public GmeWorld world() {
     return world;
   }
 
-  /** Clears faults, the journal and every room; connected SDKs stay connected but must Init again. */
+  /**
+   * Clears faults, the journal, every room and every voice message and recording; connected SDKs
+   * stay connected but must Init again.
+   */
   public void reset() {
     faults.clear();
     journal.clear();
     world.reset();
+    voiceMessages.reset();
   }
 
   /** Closes every connection and listening socket and stops every thread the simulator started. */
@@ -158,6 +187,7 @@ public final class GmeSimulator implements AutoCloseable {
     private Duration heartbeatInterval = Duration.ofSeconds(15);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private long voiceStoreBytes = VoiceMessages.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -216,6 +246,15 @@ public final class GmeSimulator implements AutoCloseable {
         throw new IllegalArgumentException("workerThreads " + threads + " must be at least 1");
       }
       this.workerThreads = threads;
+      return this;
+    }
+
+    /** Keeps at most this many bytes of uploaded voice messages (default 256 MiB); the oldest go first. */
+    public Builder voiceStoreBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("voiceStoreBytes " + bytes + " must be positive, e.g. 268435456 (256 MiB)");
+      }
+      this.voiceStoreBytes = bytes;
       return this;
     }
 

@@ -36,6 +36,9 @@ public final class HttpServer implements AutoCloseable {
         // WireMock's own journal grows without bound; the simulator keeps its own bounded one.
         .disableRequestJournal()
         .notifier(new Slf4jNotifier(false))
+        // Delayed answers (fault delays) are scheduled instead of sleeping on a Jetty thread.
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(2)
         .extensions(extensions.toArray(Extension[]::new));
     if (mappingsClasspathRoot != null) {
       options.usingFilesUnderClasspath(mappingsClasspathRoot);

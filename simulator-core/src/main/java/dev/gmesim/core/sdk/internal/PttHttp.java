@@ -151,10 +151,17 @@ public final class PttHttp {
     if (t instanceof HttpTimeoutException) {
       return new Exchange(null, null, Failure.NETWORK, "no answer from " + uri + " in time: " + t.getMessage());
     }
+    // The JDK reports both as "header parser received no bytes"; the cause tells a reset (a
+    // SocketException) from a connection closed in order (an EOFException).
+    boolean eof = false;
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof EOFException || String.valueOf(c.getMessage()).contains("received no bytes")) {
-        return new Exchange(null, null, Failure.EMPTY, uri + " closed the connection without an answer: " + t);
+      if (c instanceof java.net.SocketException) {
+        return new Exchange(null, null, Failure.NETWORK, "the connection to " + uri + " was reset: " + t);
       }
+      eof |= c instanceof EOFException;
+    }
+    if (eof) {
+      return new Exchange(null, null, Failure.EMPTY, uri + " closed the connection without an answer: " + t);
     }
     return new Exchange(null, null, Failure.NETWORK, "the exchange with " + uri + " failed: " + t);
   }

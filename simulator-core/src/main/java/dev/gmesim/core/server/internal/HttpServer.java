@@ -35,6 +35,9 @@ public final class HttpServer implements AutoCloseable {
         .bindAddress(bindAddress.getHostAddress())
         // WireMock's own journal grows without bound; the simulator keeps its own bounded one.
         .disableRequestJournal()
+        // WireMock builds a log text of every request and response (a 2 MiB download in base64) even when the
+        // notifier drops it; the simulator's journal records calls instead.
+        .stubRequestLoggingDisabled(true)
         .notifier(new Slf4jNotifier(false))
         // Delayed answers (fault delays) are scheduled instead of sleeping on a Jetty thread.
         .asynchronousResponseEnabled(true)

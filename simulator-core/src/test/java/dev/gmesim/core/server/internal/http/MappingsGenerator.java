@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  * (no auth buffer: 8200, 12297, 32774; no AppID: 1101; empty file_id: 32784). The hand-written
  * success mappings and {@code __files} are not generated.
  *
+ * <p>Priorities: the success mappings (1) match only requests that carry what they need and ask for
+ * no error, so the common request is matched by the first mapping WireMock tries; then requested
+ * errors and faults (2), an undocumented requested code (3), and the natural errors (4, 5).
+ *
  * <p>Run {@code main} (or {@link MappingsMatchCatalogTest} with {@code -Dgmesim.regenerateMappings=true})
  * after changing the catalog or {@link VoiceHttp}.
  */
@@ -92,26 +96,26 @@ public final class MappingsGenerator {
     }
     String noAuth = "no " + VoiceHttp.AUTH_BUFFER + " header: ApplyPTTAuthbuffer was not called (or got an empty "
         + "buffer); call it after Init";
-    out.put("natural-auth-1101-no-app-id.json", natural(Route.AUTH, GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST, 3,
+    out.put("natural-auth-1101-no-app-id.json", natural(Route.AUTH, GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST, 4,
         "no " + VoiceHttp.APP_ID + " header: ApplyPTTAuthbuffer before Init; call Init(appId, openId) first",
         absent(VoiceHttp.APP_ID), null));
     out.put("natural-upload-8200-no-auth-buffer.json", natural(Route.UPLOAD,
-        GmeErrorCode.QAVPTTERROR_UPLOAD_APPINFO_UNSET, 3, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
+        GmeErrorCode.QAVPTTERROR_UPLOAD_APPINFO_UNSET, 4, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
     out.put("natural-download-12297-no-auth-buffer.json", natural(Route.DOWNLOAD,
-        GmeErrorCode.QAVPTTERROR_DOWNLOAD_APPINFO_UNSET, 3, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
+        GmeErrorCode.QAVPTTERROR_DOWNLOAD_APPINFO_UNSET, 4, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
     out.put("natural-speech-to-text-32774-no-auth-buffer.json", natural(Route.SPEECH_TO_TEXT,
-        GmeErrorCode.QAVPTTERROR_S2T_APPINFO_UNSET, 3, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
+        GmeErrorCode.QAVPTTERROR_S2T_APPINFO_UNSET, 4, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
     out.put("natural-streaming-recognition-32774-no-auth-buffer.json", natural(Route.STREAMING_RECOGNITION,
-        GmeErrorCode.QAVPTTERROR_S2T_APPINFO_UNSET, 3, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
+        GmeErrorCode.QAVPTTERROR_S2T_APPINFO_UNSET, 4, noAuth, absent(VoiceHttp.AUTH_BUFFER), null));
     ObjectNode empty = JSON.createObjectNode();
     empty.putObject("matchesJsonPath").put("expression", "$.file_id").put("matches", "^\\s*$");
     out.put("natural-speech-to-text-32784-empty-file-id.json", natural(Route.SPEECH_TO_TEXT,
-        GmeErrorCode.QAVPTTERROR_S2T_PARAM_NULL, 4, "file_id is empty; pass the file_id of PTT_UPLOAD_COMPLETE",
+        GmeErrorCode.QAVPTTERROR_S2T_PARAM_NULL, 5, "file_id is empty; pass the file_id of PTT_UPLOAD_COMPLETE",
         null, empty));
     ObjectNode missing = JSON.createObjectNode();
     missing.putObject("not").put("matchesJsonPath", "$.file_id");
     out.put("natural-speech-to-text-32784-no-file-id.json", natural(Route.SPEECH_TO_TEXT,
-        GmeErrorCode.QAVPTTERROR_S2T_PARAM_NULL, 4,
+        GmeErrorCode.QAVPTTERROR_S2T_PARAM_NULL, 5,
         "the body has no file_id; send {\"file_id\":\"<file_id of PTT_UPLOAD_COMPLETE>\",\"language\":\"cmn-Hans-CN\"}",
         null, missing));
     return out;
@@ -139,7 +143,7 @@ public final class MappingsGenerator {
   private static String requestedError(Route route, GmeErrorCode code) {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", VoiceHttp.ERROR + ": " + code.label() + " on " + sdkCall(route));
-    m.put("priority", 1);
+    m.put("priority", 2);
     ObjectNode req = request(route, m);
     req.putObject("headers").putObject(VoiceHttp.ERROR).put("equalTo", Integer.toString(code.value()));
     ObjectNode res = m.putObject("response");
@@ -159,7 +163,7 @@ public final class MappingsGenerator {
   private static String undocumented(Route route, List<GmeErrorCode> codes) {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", VoiceHttp.ERROR + " with a code " + sdkCall(route) + " does not raise");
-    m.put("priority", 2);
+    m.put("priority", 3);
     ObjectNode req = request(route, m);
     req.putObject("headers").putObject(VoiceHttp.ERROR).put("matches", ".*");
     ObjectNode res = m.putObject("response");
@@ -179,7 +183,7 @@ public final class MappingsGenerator {
   private static String requestedFault(String fault) {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", VoiceHttp.FAULT + ": " + fault + " on any voice-message route");
-    m.put("priority", 1);
+    m.put("priority", 2);
     ObjectNode req = m.putObject("request");
     req.put("urlPathPattern", VoiceHttp.BASE_PATH + "/.*");
     req.putObject("headers").putObject(VoiceHttp.FAULT).put("equalTo", fault);

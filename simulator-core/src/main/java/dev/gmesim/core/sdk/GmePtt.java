@@ -207,7 +207,9 @@ public final class GmePtt {
         return;
       }
       // GME stops a recording by itself at the maximum length; the server caps the duration to match.
-      ScheduledFuture<?> timer = c.schedule(this::autoStop, ctx.timeScale().toWall(Duration.ofMillis(maxMs)));
+      // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
+      ScheduledFuture<?> timer = c.schedule(() -> ctx.blockingPool().execute(this::autoStop),
+          ctx.timeScale().toWall(Duration.ofMillis(maxMs)));
       synchronized (lock) {
         cancelAutoStopLocked();
         autoStop = timer;
@@ -344,6 +346,14 @@ public final class GmePtt {
       return 0;
     }
     String path = fileId.contains("://") ? fileId : VoiceHttp.FILES_PATH + fileId;
+    try {
+      URI.create(path);
+    } catch (IllegalArgumentException notAUrl) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_REMOTEFILE_ACCESSERROR;
+      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": the file id '" + fileId
+          + "' is not a URL; pass the file_id of PTT_UPLOAD_COMPLETE", f);
+      return 0;
+    }
     http(op, path, "GET", headers(), HttpRequest.BodyPublishers.noBody(), true, x -> {
       if (x.bytes() != null) {
         try {

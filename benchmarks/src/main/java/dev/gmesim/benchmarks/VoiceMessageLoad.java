@@ -91,17 +91,23 @@ public final class VoiceMessageLoad {
               .withHeader("Content-Type", "application/octet-stream").withBody(body)));
           URI simUpload = sim.httpBaseUri().resolve("/gme/ptt/v1/upload");
           URI stockUpload = URI.create(stock.baseUrl() + "/gme/ptt/v1/upload");
-          // Warm both up so the JIT and the connection pools are ready before anything is counted.
-          run(http, simUpload, body, concurrency, Duration.ofSeconds(Math.max(2, seconds / 2)));
-          run(http, stockUpload, body, concurrency, Duration.ofSeconds(Math.max(2, seconds / 2)));
+          // Warm both up so the JIT, the heap and the connection pools are ready before anything is counted.
+          run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
+          run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
           // Alternate short runs and compare each pair: load from other processes on a shared machine
           // then drifts over both servers alike instead of favouring whichever ran in a quiet moment.
           double[] simRates = new double[rounds];
           double[] stockRates = new double[rounds];
           double[] ratios = new double[rounds];
           for (int r = 0; r < rounds; r++) {
-            simRates[r] = run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
-            stockRates[r] = run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
+            // Swap the order every pair, so that neither server always runs right after the other.
+            if (r % 2 == 0) {
+              simRates[r] = run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
+              stockRates[r] = run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
+            } else {
+              stockRates[r] = run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
+              simRates[r] = run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
+            }
             ratios[r] = simRates[r] / stockRates[r];
           }
           System.out.printf(Locale.ROOT, "%10s %16.0f %16.0f %8.2f   pairs: %s%n", human(size), median(simRates),

@@ -174,15 +174,21 @@ class VoiceMessagesTest {
     }
 
     @Test
-    void stopPlayFileStillReportsPlayCompleteAndWithoutPlayback20485() {
+    void stopPlayFileStillReportsPlayCompleteAndWithoutPlayback20485() throws Exception {
       Client c = f.inited();
       GmePtt ptt = c.gme().getPTT();
-      Path file = dir.resolve("long.wav");
-      record(c, file, 58_000);
+      // A WAV whose header announces an hour: playback outlasts the test, so the stop always finds it playing.
+      byte[] wav = dev.gmesim.core.sdk.internal.Wav.tone(1000);
+      java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 32_000 * 3600);
+      Path file = Files.write(dir.resolve("hour.wav"), wav);
+      assertThat(ptt.getVoiceFileDuration(file.toString())).isEqualTo(3_600_000);
       assertThat(ptt.stopPlayFile()).isEqualTo(20485);
       ptt.playRecordedFile(file.toString());
       org.awaitility.Awaitility.await().until(() -> ptt.stopPlayFile() == 0);
-      assertThat(c.events().await(PTT_PLAY_COMPLETE).result()).isZero();
+      GmeEvent stopped = c.events().await(PTT_PLAY_COMPLETE);
+      assertThat(stopped.result()).isZero();
+      assertThat(stopped.getStringExtra("file_path")).isEqualTo(file.toString());
+      assertThat(ptt.stopPlayFile()).isEqualTo(20485);
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The embedded GME simulator: a fake GME endpoint on real sockets that answers like GME and fails
  * with any documented error code on demand. Start one per test class (random ports), point the
- * simulated SDK at {@link #roomAddress()}, and add faults.
+ * simulated SDK at {@link #roomAddress()}, and add faults. Voice messages are served over HTTP at
+ * {@link #httpBaseUri()}, which the room handshake announces to the SDK.
  *
  * <pre>{@code
  * try (GmeSimulator sim = GmeSimulator.builder().timeScale(1000).start();

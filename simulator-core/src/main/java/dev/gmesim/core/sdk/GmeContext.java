@@ -78,6 +78,9 @@ public final class GmeContext implements AutoCloseable {
   private volatile boolean closed;
   private volatile ScheduledFuture<?> heartbeat;
   private final Object reconnectLock = new Object();
+  /** The simulator's HTTP side, for voice messages: the builder's, else the one HELLO announced. */
+  private volatile java.net.URI httpBase;
+  private GmePtt ptt;
 
   private GmeContext(Builder cfg) throws IOException {
     this.cfg = cfg;
@@ -189,6 +192,17 @@ public final class GmeContext implements AutoCloseable {
     return syncCall(Operation.ENABLE_SPATIALIZER, args("enable", enable, "applyToTeam", applyToTeam));
   }
 
+  /**
+   * {@code GetPTT()}: the voice-message (push-to-talk) API of this context; its events arrive at
+   * this context's delegate.
+   */
+  public synchronized GmePtt getPTT() {
+    if (ptt == null) {
+      ptt = new GmePtt(this);
+    }
+    return ptt;
+  }
+
   /** Returns the time scale the server announced. */
   public TimeScale timeScale() {
     return scale;
@@ -207,6 +221,13 @@ public final class GmeContext implements AutoCloseable {
       return;
     }
     closed = true;
+    GmePtt p;
+    synchronized (this) {
+      p = ptt;
+    }
+    if (p != null) {
+      p.close();
+    }
     dropConnection();
     SdkRuntime.release(runtime);
   }
@@ -344,6 +365,11 @@ public final class GmeContext implements AutoCloseable {
     scale = TimeScale.of(d.path("timeScale").asDouble(1.0));
     enterRoomTimeout = Duration.ofMillis(d.path("enterRoomTimeoutMs").asLong(30_000));
     requestTimeout = Duration.ofMillis(d.path("requestTimeoutMs").asLong(30_000));
+    if (cfg.http != null) {
+      httpBase = cfg.http;
+    } else if (d.hasNonNull("httpBaseUri")) {
+      httpBase = java.net.URI.create(d.get("httpBaseUri").asText());
+    }
     long hbMillis = d.path("heartbeatIntervalMs").asLong(15_000);
     ScheduledFuture<?> old = heartbeat;
     if (old != null) {
@@ -453,7 +479,55 @@ public final class GmeContext implements AutoCloseable {
     deliver(new GmeEvent(type, data));
   }
 
-  private void deliver(GmeEvent e) {
+  // ---- for GmePtt ---------------------------------------------------------------------------
+
+  /** Returns an open room connection (reconnecting first if it dropped). */
+  Connection connection() {
+    return ensureConnected();
+  }
+
+  /** Returns the next request id on this context's connection. */
+  long nextId() {
+    return ids.incrementAndGet();
+  }
+
+  /** Returns the simulated timeout for a request other than EnterRoom, as the server announced. */
+  Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Returns the HTTP side's base URI, or null if neither the builder nor the server named one. */
+  java.net.URI httpBase() {
+    return httpBase;
+  }
+
+  /** Returns the AppID after a successful Init, else null. */
+  String appId() {
+    return appId;
+  }
+
+  /** Returns the OpenID after a successful Init, else null. */
+  String openId() {
+    return openId;
+  }
+
+  /** Returns the connection's tag, or null. */
+  String tag() {
+    return cfg.tag;
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Returns the shared pool for blocking work (file I/O) that must stay off the I/O threads. */
+  Executor blockingPool() {
+    return runtime.callbacks();
+  }
+
+  /** Hands an event to the delegate (or the poll queue), in order with every other event of this context. */
+  void deliver(GmeEvent e) {
     if (cfg.manualPoll) {
       polled.add(e);
     } else {
@@ -484,8 +558,19 @@ public final class GmeContext implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private GmeDelegate delegate;
     private boolean manualPoll;
+    private java.net.URI http;
 
     private Builder() {}
+
+    /**
+     * Sends voice-message HTTP calls to this base URI (e.g. {@code http://localhost:8080}) instead of
+     * the one the simulator announces; useful behind port mappings or against a stock WireMock
+     * that serves the {@code wiremock-mappings} files.
+     */
+    public Builder http(java.net.URI baseUri) {
+      this.http = baseUri;
+      return this;
+    }
 
     /** Connects to the simulator's room gateway at this address. */
     public Builder room(InetSocketAddress address) {

@@ -200,6 +200,12 @@ public final class GmeContext implements AutoCloseable {
     return c != null && c.isOpen();
   }
 
+  /** Requests on the current connection that still wait for a reply; tests check that abandoned calls let go. */
+  int pendingRequests() {
+    Connection c = conn;
+    return c == null ? 0 : c.pendingCount();
+  }
+
   /** Closes the room connection and releases the SDK's shared threads when no other context uses them. */
   @Override
   public void close() {
@@ -233,11 +239,14 @@ public final class GmeContext implements AutoCloseable {
       return GmeErrorCode.AV_ERR_NOT_IN_MAIN_THREAD.value();
     }
     Connection c = ensureConnected();
-    CompletableFuture<Message.Reply> f = c.send(ids.incrementAndGet(), op.name(), args);
+    long id = ids.incrementAndGet();
+    CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
     Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
     try {
       return f.get(wait.toNanos(), TimeUnit.NANOSECONDS).result();
     } catch (TimeoutException e) {
+      // Nobody waits any more: without this the request would stay pending for the connection's whole life.
+      c.forget(id);
       return GmeErrorCode.AV_ERR_TIMEOUT.value();
     } catch (ExecutionException e) {
       return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();

@@ -1,0 +1,43 @@
+package dev.gmesim.core.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.sdk.SimFixture.Client;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a context does with calls that end without their reply. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ContextCallsTest {
+  SimFixture f;
+
+  @BeforeEach
+  void start() {
+    f = new SimFixture(100);
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Nested
+  class SyncTimeout {
+    @Test
+    void aSyncCallThatTimesOutStopsWaitingForItsReply() {
+      Client c = f.inRoom("lobby");
+      f.sim.addFault(FaultRule.on(Operation.ENABLE_MIC).noReply().times(1).build());
+      assertThat(c.gme().enableMic(true)).isEqualTo(GmeErrorCode.AV_ERR_TIMEOUT.value());
+      // A reply that never comes must not keep the request waiting for as long as the connection lives.
+      assertThat(c.gme().pendingRequests()).isZero();
+      assertThat(c.gme().enableMic(true)).isZero();
+    }
+  }
+}

@@ -283,6 +283,10 @@ public final class GmeContext implements AutoCloseable {
     }, scale.toWall(simulatedTimeout));
     f.whenComplete((reply, failure) -> {
       timer.cancel(false);
+      if (closed) {
+        // close() fails what is in flight; the caller closed the context, so this is no network error to report.
+        return;
+      }
       Message.Reply r = reply != null ? reply
           : new Message.Reply(id, GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value(),
               GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": " + failure.getMessage(), null);

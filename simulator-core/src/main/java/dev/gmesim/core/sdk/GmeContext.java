@@ -75,6 +75,9 @@ public final class GmeContext implements AutoCloseable {
   private volatile String openId;
   private volatile String room;
   private volatile int roomType;
+  /** Device state in the room, re-applied after a reconnect (GME keeps it; a new server session starts with both off). */
+  private volatile boolean micOn;
+  private volatile boolean speakerOn;
   private volatile boolean closed;
   private volatile ScheduledFuture<?> heartbeat;
   private final Object reconnectLock = new Object();
@@ -171,12 +174,20 @@ public final class GmeContext implements AutoCloseable {
 
   /** {@code EnableMic(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableMic(boolean enable) {
-    return syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    if (result == 0) {
+      micOn = enable;
+    }
+    return result;
   }
 
   /** {@code EnableSpeaker(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableSpeaker(boolean enable) {
-    return syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    if (result == 0) {
+      speakerOn = enable;
+    }
+    return result;
   }
 
   /** {@code InitSpatializer(modelPath)}: call after entering a room; returns 0 or a GME error code. */
@@ -318,18 +329,25 @@ public final class GmeContext implements AutoCloseable {
       }
       case EXIT_ROOM -> {
         if (result == 0) {
-          room = null;
+          leftRoom();
         }
       }
       case SWITCH_ROOM -> {
         if (result == 0) {
           room = args.path("targetRoomId").asText();
         } else if (result == GmeErrorCode.QAV_ERR_TRY_NEW_ROOM_FAILED.value()) {
-          room = null;
+          leftRoom();
         }
       }
       default -> { }
     }
+  }
+
+  /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
+  private void leftRoom() {
+    room = null;
+    micOn = false;
+    speakerOn = false;
   }
 
   // ---- connection and events ----------------------------------------------------------------
@@ -425,6 +443,9 @@ public final class GmeContext implements AutoCloseable {
           Message.Reply r = f.get(scale.toWall(enterRoomTimeout).toNanos(), TimeUnit.NANOSECONDS);
           result = r.result();
           info = r.errorInfo();
+          if (result == 0) {
+            restoreDevices();
+          }
         }
       } catch (IOException | ExecutionException | TimeoutException e) {
         result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
@@ -434,7 +455,7 @@ public final class GmeContext implements AutoCloseable {
         return;
       }
       if (wasIn != null && result != 0) {
-        room = null;
+        leftRoom();
       }
     }
     if (wasIn == null) {
@@ -444,6 +465,19 @@ public final class GmeContext implements AutoCloseable {
       dispatchLater(GmeEventType.RECONNECT_SUCCESS, 0, "");
     } else {
       dispatchLater(GmeEventType.ROOM_DISCONNECT, result, info);
+    }
+  }
+
+  /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
+  private void restoreDevices() throws ExecutionException, TimeoutException, InterruptedException {
+    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
+    if (micOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_MIC.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (speakerOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_SPEAKER.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

@@ -85,6 +85,34 @@ class FaultEffectsTest {
     }
 
     @Test
+    void aReconnectRestoresTheMicAndSpeakerThatWereOn() {
+      Client c = f.inRoom("lobby");
+      assertThat(c.gme().enableMic(true)).isZero();
+      assertThat(c.gme().enableSpeaker(true)).isZero();
+      f.sim.addFault(FaultRule.on(Operation.INIT_SPATIALIZER).disconnect().times(1).build());
+      c.gme().initSpatializer("");
+      assertThat(c.events().await(RECONNECT_SUCCESS).result()).isZero();
+      // GME keeps device state across a reconnect: the new session is heard and hears, as the old one did.
+      assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().members()).singleElement().satisfies(m -> {
+        assertThat(m.micOn()).isTrue();
+        assertThat(m.speakerOn()).isTrue();
+      });
+    }
+
+    @Test
+    void aReconnectLeavesAMicThatWasOffOff() {
+      Client c = f.inRoom("lobby");
+      assertThat(c.gme().enableMic(true)).isZero();
+      assertThat(c.gme().enableMic(false)).isZero();
+      f.sim.addFault(FaultRule.on(Operation.INIT_SPATIALIZER).disconnect().times(1).build());
+      c.gme().initSpatializer("");
+      assertThat(c.events().await(RECONNECT_SUCCESS).result()).isZero();
+      assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().members()).singleElement()
+          .satisfies(m -> assertThat(m.micOn()).isFalse());
+      assertThat(f.sim.journal().find(Operation.ENABLE_MIC)).hasSize(2);
+    }
+
+    @Test
     void whenTheRoomCannotBeEnteredAgainTheClientGetsRoomDisconnect() {
       Client c = f.inRoom("lobby");
       f.sim.addFault(FaultRule.on(Operation.ENABLE_MIC).reset().times(1).build());

@@ -5,6 +5,7 @@ import static dev.gmesim.core.catalog.GmeEventType.RECONNECT_START;
 import static dev.gmesim.core.catalog.GmeEventType.RECONNECT_SUCCESS;
 import static dev.gmesim.core.catalog.GmeEventType.ROOM_DISCONNECT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
@@ -67,6 +68,36 @@ class FaultEffectsTest {
       GmeEvent next = c.events().await(ENTER_ROOM);
       assertThat(next.result()).isZero();
       assertThat(c.events().events(ENTER_ROOM)).extracting(GmeEvent::result).containsExactly(7013, 0);
+    }
+
+    @Test
+    void aDelayedErrorCancelledByExitRoomIsJournaledWhenDecided() {
+      Client c = f.inited();
+      FaultRule rule = f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
+          .delay(DelayDistribution.fixed(Duration.ofSeconds(5))).times(1).build());
+      c.gme().enterRoom("lobby", 1, new byte[0]);
+      c.gme().exitRoom();
+      assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(7013);
+      assertThat(f.sim.journal().find(e -> e.operation() == Operation.ENTER_ROOM)).singleElement().satisfies(e -> {
+        assertThat(e.source()).isEqualTo(rule.id());
+        assertThat(e.effect()).isEqualTo("reply (delayed)");
+        assertThat(e.result()).isEqualTo(7006);
+      });
+    }
+
+    @Test
+    void aDelayedErrorWhoseConnectionClosesFirstIsJournaledWhenDecided() {
+      Client c = f.inRoom("lobby");
+      FaultRule rule = f.sim.addFault(FaultRule.on(Operation.CHANGE_ROOM_TYPE)
+          .error(GmeErrorCode.AV_ERR_SERVER_TIMEOUT).delay(Duration.ofMinutes(10)).times(1).build());
+      c.gme().changeRoomType(GmeContext.ROOM_TYPE_STANDARD);
+      c.gme().close();
+      await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.rooms().isEmpty());
+      assertThat(f.sim.journal().find(e -> e.operation() == Operation.CHANGE_ROOM_TYPE)).singleElement()
+          .satisfies(e -> {
+            assertThat(e.source()).isEqualTo(rule.id());
+            assertThat(e.effect()).isEqualTo("reply (delayed)");
+          });
     }
   }
 

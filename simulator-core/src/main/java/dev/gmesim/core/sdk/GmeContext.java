@@ -75,6 +75,9 @@ public final class GmeContext implements AutoCloseable {
   private volatile String openId;
   private volatile String room;
   private volatile int roomType;
+  /** Device state in the room, re-applied after a reconnect (GME keeps it; a new server session starts with both off). */
+  private volatile boolean micOn;
+  private volatile boolean speakerOn;
   private volatile boolean closed;
   private volatile ScheduledFuture<?> heartbeat;
   private final Object reconnectLock = new Object();
@@ -174,12 +177,20 @@ public final class GmeContext implements AutoCloseable {
 
   /** {@code EnableMic(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableMic(boolean enable) {
-    return syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    if (result == 0) {
+      micOn = enable;
+    }
+    return result;
   }
 
   /** {@code EnableSpeaker(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableSpeaker(boolean enable) {
-    return syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    if (result == 0) {
+      speakerOn = enable;
+    }
+    return result;
   }
 
   /** {@code InitSpatializer(modelPath)}: call after entering a room; returns 0 or a GME error code. */
@@ -212,6 +223,12 @@ public final class GmeContext implements AutoCloseable {
   public boolean isConnected() {
     Connection c = conn;
     return c != null && c.isOpen();
+  }
+
+  /** Requests on the current connection that still wait for a reply; tests check that abandoned calls let go. */
+  int pendingRequests() {
+    Connection c = conn;
+    return c == null ? 0 : c.pendingCount();
   }
 
   /** Closes the room connection and releases the SDK's shared threads when no other context uses them. */
@@ -254,11 +271,14 @@ public final class GmeContext implements AutoCloseable {
       return GmeErrorCode.AV_ERR_NOT_IN_MAIN_THREAD.value();
     }
     Connection c = ensureConnected();
-    CompletableFuture<Message.Reply> f = c.send(ids.incrementAndGet(), op.name(), args);
+    long id = ids.incrementAndGet();
+    CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
     Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
     try {
       return f.get(wait.toNanos(), TimeUnit.NANOSECONDS).result();
     } catch (TimeoutException e) {
+      // Nobody waits any more: without this the request would stay pending for the connection's whole life.
+      c.forget(id);
       return GmeErrorCode.AV_ERR_TIMEOUT.value();
     } catch (ExecutionException e) {
       return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
@@ -295,6 +315,10 @@ public final class GmeContext implements AutoCloseable {
     }, scale.toWall(simulatedTimeout));
     f.whenComplete((reply, failure) -> {
       timer.cancel(false);
+      if (closed) {
+        // close() fails what is in flight; the caller closed the context, so this is no network error to report.
+        return;
+      }
       Message.Reply r = reply != null ? reply
           : new Message.Reply(id, GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value(),
               GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": " + failure.getMessage(), null);
@@ -326,18 +350,25 @@ public final class GmeContext implements AutoCloseable {
       }
       case EXIT_ROOM -> {
         if (result == 0) {
-          room = null;
+          leftRoom();
         }
       }
       case SWITCH_ROOM -> {
         if (result == 0) {
           room = args.path("targetRoomId").asText();
         } else if (result == GmeErrorCode.QAV_ERR_TRY_NEW_ROOM_FAILED.value()) {
-          room = null;
+          leftRoom();
         }
       }
       default -> { }
     }
+  }
+
+  /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
+  private void leftRoom() {
+    room = null;
+    micOn = false;
+    speakerOn = false;
   }
 
   // ---- connection and events ----------------------------------------------------------------
@@ -438,6 +469,9 @@ public final class GmeContext implements AutoCloseable {
           Message.Reply r = f.get(scale.toWall(enterRoomTimeout).toNanos(), TimeUnit.NANOSECONDS);
           result = r.result();
           info = r.errorInfo();
+          if (result == 0) {
+            restoreDevices();
+          }
         }
       } catch (IOException | ExecutionException | TimeoutException e) {
         result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
@@ -447,7 +481,7 @@ public final class GmeContext implements AutoCloseable {
         return;
       }
       if (wasIn != null && result != 0) {
-        room = null;
+        leftRoom();
       }
     }
     if (wasIn == null) {
@@ -457,6 +491,19 @@ public final class GmeContext implements AutoCloseable {
       dispatchLater(GmeEventType.RECONNECT_SUCCESS, 0, "");
     } else {
       dispatchLater(GmeEventType.ROOM_DISCONNECT, result, info);
+    }
+  }
+
+  /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
+  private void restoreDevices() throws ExecutionException, TimeoutException, InterruptedException {
+    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
+    if (micOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_MIC.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (speakerOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_SPEAKER.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

@@ -210,16 +210,33 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private void injectError(Message.Request req, Operation op, Call call, Decision d, GmeErrorCode code,
       Duration wall) {
-    if (op == Operation.ENTER_ROOM && !wall.isZero()) {
+    if (wall.isZero() || wall.isNegative()) {
+      Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
+      if (op == Operation.PTT_STOP_RECORDING) {
+        // A failed stop still ends the recording on the device.
+        voice.cancelRecording(sessionId);
+      }
+      // Journal first: a client that reads the journal right after its event must find the entry.
+      journal(call, d, "reply", code.value());
+      reply(req.id(), code.value(), code.errorInfo(), null);
+      after.deliver();
+      return;
+    }
+    if (op == Operation.ENTER_ROOM) {
       // A delayed failure is an entry in flight: a second EnterRoom gets 1001, ExitRoom cancels it (7013).
       Outcome begun = world.beginEnter(sessionId, call.roomId(), req.args().path("roomType").asInt(1), req.id());
       if (!begun.isOk()) {
         send(req, call, d, begun);
         return;
       }
+    }
+    // Journal the decision now: the delayed reply may never go out (ExitRoom cancels the entry with 7013,
+    // or the connection closes first), and every call must reach the journal.
+    journal(call, d, "reply (delayed)", code.value());
+    if (op == Operation.ENTER_ROOM) {
       later(wall, () -> {
         if (world.abortEnter(sessionId, req.id())) {
-          sendError(req, call, d, code);
+          reply(req.id(), code.value(), code.errorInfo(), null);
         }
       });
       return;
@@ -230,15 +247,9 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
         // A failed stop still ends the recording on the device.
         voice.cancelRecording(sessionId);
       }
-      sendError(req, call, d, code);
+      reply(req.id(), code.value(), code.errorInfo(), null);
       after.deliver();
     });
-  }
-
-  private void sendError(Message.Request req, Call call, Decision d, GmeErrorCode code) {
-    // Journal first: a client that reads the journal right after its event must find the entry.
-    journal(call, d, "reply", code.value());
-    reply(req.id(), code.value(), code.errorInfo(), null);
   }
 
   private void answerFromWorld(Message.Request req, Operation op, Call call, Decision d) {

@@ -10,6 +10,9 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -171,13 +174,18 @@ class MisuseTest {
   @Nested
   class RemoteMode {
     @Test
-    void aRemoteUrlSaysRemoteModeIsNotInThisVersionAndHowToRunToday() {
-      EngineExecutionResults results = Kit.run(Map.of("gmesim.url", "http://127.0.0.1:7301", "gmesim.token", "s3cret"),
+    void anUnreachableRemoteUrlIsNamedWithTheFixAndTheTokenStaysHidden() throws IOException {
+      int closedPort;
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        closedPort = s.getLocalPort();
+      }
+      String url = "http://127.0.0.1:" + closedPort;
+      EngineExecutionResults results = Kit.run(Map.of("gmesim.url", url, "gmesim.token", "s3cret"),
           UntouchedCases.class);
       Throwable failure = Kit.failureOf(results, "UntouchedCases");
       assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageStartingWith("gmesim.url / GMESIM_URL is set to http://127.0.0.1:7301 (token set), but remote mode"
-              + " needs the control-API client")
+          .hasMessageStartingWith("gmesim.url / GMESIM_URL is set to " + url + " (token set), but cannot reach the"
+              + " GME simulator")
           .hasMessageContaining("unset gmesim.url and GMESIM_URL to run against an embedded simulator");
       assertThat(failure.getMessage()).doesNotContain("s3cret");
     }

@@ -8,6 +8,7 @@ import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.server.JournalEntry;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
@@ -33,15 +34,24 @@ class ParallelIsolationTest {
 
   @Test
   void parallelTestsOnOneSimulatorNeverSeeEachOthersFaults() {
+    runTheTenClassesInParallel(Map.of());
+  }
+
+  /**
+   * Runs the ten classes at once with these extra configuration parameters (e.g. {@code gmesim.url}
+   * for a remote simulator) and checks that all passed on one simulator.
+   */
+  static void runTheTenClassesInParallel(Map<String, String> extra) {
     allFaultsInstalled = new CyclicBarrier(TESTS);
     allEntered = new CyclicBarrier(TESTS);
     simulators.clear();
-    Map<String, String> parallel = Map.of(
+    Map<String, String> parallel = new HashMap<>(extra);
+    parallel.putAll(Map.of(
         "junit.jupiter.execution.parallel.enabled", "true",
         "junit.jupiter.execution.parallel.mode.default", "concurrent",
         "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
         "junit.jupiter.execution.parallel.config.strategy", "fixed",
-        "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(TESTS));
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(TESTS)));
     Kit.assertPassed(Kit.run(parallel,
         Code7004Cases.class, Code7005Cases.class, Code7006Cases.class, Code7009Cases.class, Code7012Cases.class,
         Code1004Cases.class, Code1501Cases.class, Code10001Cases.class, Code10003Cases.class, Code10004Cases.class),

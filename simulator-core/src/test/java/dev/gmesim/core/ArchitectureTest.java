@@ -69,6 +69,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheServerTalksToWireMock() {
+      // The SDK speaks HTTP with the JDK's client; WireMock is the simulator's side only.
+      noClasses().that().resideOutsideOfPackages("dev.gmesim.core.server..", "dev.gmesim.cli..")
+          .should().dependOnClassesThat().resideInAPackage("com.github.tomakehurst.wiremock..")
+          .check(classes);
+    }
+
+    @Test
     void theProtocolDoesNotKnowTheServerOrTheSdk() {
       noClasses().that().resideInAPackage("dev.gmesim.core.protocol..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.sdk..",

@@ -10,6 +10,8 @@ public final class Ops {
   public static final String PING = "PING";
   /** The SDK gave up waiting for an ENTER_ROOM reply (its own 30 s timer fired); no reply follows. */
   public static final String CANCEL_ENTER = "CANCEL_ENTER";
+  /** CancelRecording(): drops the recording in progress; GME sends no event for it, the reply is result 0. */
+  public static final String PTT_CANCEL_RECORDING = "PTT_CANCEL_RECORDING";
   /** The protocol version this build speaks. */
   public static final int PROTOCOL_VERSION = 1;
   /** The largest frame either side accepts, in bytes. */

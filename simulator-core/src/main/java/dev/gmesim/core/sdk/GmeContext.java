@@ -75,9 +75,15 @@ public final class GmeContext implements AutoCloseable {
   private volatile String openId;
   private volatile String room;
   private volatile int roomType;
+  /** Device state in the room, re-applied after a reconnect (GME keeps it; a new server session starts with both off). */
+  private volatile boolean micOn;
+  private volatile boolean speakerOn;
   private volatile boolean closed;
   private volatile ScheduledFuture<?> heartbeat;
   private final Object reconnectLock = new Object();
+  /** The simulator's HTTP side, for voice messages: the builder's, else the one HELLO announced. */
+  private volatile java.net.URI httpBase;
+  private GmePtt ptt;
 
   private GmeContext(Builder cfg) throws IOException {
     this.cfg = cfg;
@@ -171,12 +177,20 @@ public final class GmeContext implements AutoCloseable {
 
   /** {@code EnableMic(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableMic(boolean enable) {
-    return syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_MIC, args("enable", enable));
+    if (result == 0) {
+      micOn = enable;
+    }
+    return result;
   }
 
   /** {@code EnableSpeaker(enable)}: returns 0 or a GME error code (1201 outside a room). */
   public int enableSpeaker(boolean enable) {
-    return syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    int result = syncCall(Operation.ENABLE_SPEAKER, args("enable", enable));
+    if (result == 0) {
+      speakerOn = enable;
+    }
+    return result;
   }
 
   /** {@code InitSpatializer(modelPath)}: call after entering a room; returns 0 or a GME error code. */
@@ -187,6 +201,17 @@ public final class GmeContext implements AutoCloseable {
   /** {@code EnableSpatializer(enable, applyToTeam)}: 7003 before InitSpatializer. */
   public int enableSpatializer(boolean enable, boolean applyToTeam) {
     return syncCall(Operation.ENABLE_SPATIALIZER, args("enable", enable, "applyToTeam", applyToTeam));
+  }
+
+  /**
+   * {@code GetPTT()}: the voice-message (push-to-talk) API of this context; its events arrive at
+   * this context's delegate.
+   */
+  public synchronized GmePtt getPTT() {
+    if (ptt == null) {
+      ptt = new GmePtt(this);
+    }
+    return ptt;
   }
 
   /** Returns the time scale the server announced. */
@@ -200,6 +225,12 @@ public final class GmeContext implements AutoCloseable {
     return c != null && c.isOpen();
   }
 
+  /** Requests on the current connection that still wait for a reply; tests check that abandoned calls let go. */
+  int pendingRequests() {
+    Connection c = conn;
+    return c == null ? 0 : c.pendingCount();
+  }
+
   /** Closes the room connection and releases the SDK's shared threads when no other context uses them. */
   @Override
   public void close() {
@@ -207,6 +238,13 @@ public final class GmeContext implements AutoCloseable {
       return;
     }
     closed = true;
+    GmePtt p;
+    synchronized (this) {
+      p = ptt;
+    }
+    if (p != null) {
+      p.close();
+    }
     dropConnection();
     SdkRuntime.release(runtime);
   }
@@ -233,11 +271,14 @@ public final class GmeContext implements AutoCloseable {
       return GmeErrorCode.AV_ERR_NOT_IN_MAIN_THREAD.value();
     }
     Connection c = ensureConnected();
-    CompletableFuture<Message.Reply> f = c.send(ids.incrementAndGet(), op.name(), args);
+    long id = ids.incrementAndGet();
+    CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
     Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
     try {
       return f.get(wait.toNanos(), TimeUnit.NANOSECONDS).result();
     } catch (TimeoutException e) {
+      // Nobody waits any more: without this the request would stay pending for the connection's whole life.
+      c.forget(id);
       return GmeErrorCode.AV_ERR_TIMEOUT.value();
     } catch (ExecutionException e) {
       return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
@@ -274,6 +315,10 @@ public final class GmeContext implements AutoCloseable {
     }, scale.toWall(simulatedTimeout));
     f.whenComplete((reply, failure) -> {
       timer.cancel(false);
+      if (closed) {
+        // close() fails what is in flight; the caller closed the context, so this is no network error to report.
+        return;
+      }
       Message.Reply r = reply != null ? reply
           : new Message.Reply(id, GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value(),
               GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": " + failure.getMessage(), null);
@@ -305,18 +350,25 @@ public final class GmeContext implements AutoCloseable {
       }
       case EXIT_ROOM -> {
         if (result == 0) {
-          room = null;
+          leftRoom();
         }
       }
       case SWITCH_ROOM -> {
         if (result == 0) {
           room = args.path("targetRoomId").asText();
         } else if (result == GmeErrorCode.QAV_ERR_TRY_NEW_ROOM_FAILED.value()) {
-          room = null;
+          leftRoom();
         }
       }
       default -> { }
     }
+  }
+
+  /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
+  private void leftRoom() {
+    room = null;
+    micOn = false;
+    speakerOn = false;
   }
 
   // ---- connection and events ----------------------------------------------------------------
@@ -344,6 +396,11 @@ public final class GmeContext implements AutoCloseable {
     scale = TimeScale.of(d.path("timeScale").asDouble(1.0));
     enterRoomTimeout = Duration.ofMillis(d.path("enterRoomTimeoutMs").asLong(30_000));
     requestTimeout = Duration.ofMillis(d.path("requestTimeoutMs").asLong(30_000));
+    if (cfg.http != null) {
+      httpBase = cfg.http;
+    } else if (d.hasNonNull("httpBaseUri")) {
+      httpBase = java.net.URI.create(d.get("httpBaseUri").asText());
+    }
     long hbMillis = d.path("heartbeatIntervalMs").asLong(15_000);
     ScheduledFuture<?> old = heartbeat;
     if (old != null) {
@@ -412,6 +469,9 @@ public final class GmeContext implements AutoCloseable {
           Message.Reply r = f.get(scale.toWall(enterRoomTimeout).toNanos(), TimeUnit.NANOSECONDS);
           result = r.result();
           info = r.errorInfo();
+          if (result == 0) {
+            restoreDevices();
+          }
         }
       } catch (IOException | ExecutionException | TimeoutException e) {
         result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
@@ -421,7 +481,7 @@ public final class GmeContext implements AutoCloseable {
         return;
       }
       if (wasIn != null && result != 0) {
-        room = null;
+        leftRoom();
       }
     }
     if (wasIn == null) {
@@ -431,6 +491,19 @@ public final class GmeContext implements AutoCloseable {
       dispatchLater(GmeEventType.RECONNECT_SUCCESS, 0, "");
     } else {
       dispatchLater(GmeEventType.ROOM_DISCONNECT, result, info);
+    }
+  }
+
+  /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
+  private void restoreDevices() throws ExecutionException, TimeoutException, InterruptedException {
+    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
+    if (micOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_MIC.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (speakerOn) {
+      conn.send(ids.incrementAndGet(), Operation.ENABLE_SPEAKER.name(), args("enable", true))
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -453,7 +526,55 @@ public final class GmeContext implements AutoCloseable {
     deliver(new GmeEvent(type, data));
   }
 
-  private void deliver(GmeEvent e) {
+  // ---- for GmePtt ---------------------------------------------------------------------------
+
+  /** Returns an open room connection (reconnecting first if it dropped). */
+  Connection connection() {
+    return ensureConnected();
+  }
+
+  /** Returns the next request id on this context's connection. */
+  long nextId() {
+    return ids.incrementAndGet();
+  }
+
+  /** Returns the simulated timeout for a request other than EnterRoom, as the server announced. */
+  Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Returns the HTTP side's base URI, or null if neither the builder nor the server named one. */
+  java.net.URI httpBase() {
+    return httpBase;
+  }
+
+  /** Returns the AppID after a successful Init, else null. */
+  String appId() {
+    return appId;
+  }
+
+  /** Returns the OpenID after a successful Init, else null. */
+  String openId() {
+    return openId;
+  }
+
+  /** Returns the connection's tag, or null. */
+  String tag() {
+    return cfg.tag;
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Returns the shared pool for blocking work (file I/O) that must stay off the I/O threads. */
+  Executor blockingPool() {
+    return runtime.callbacks();
+  }
+
+  /** Hands an event to the delegate (or the poll queue), in order with every other event of this context. */
+  void deliver(GmeEvent e) {
     if (cfg.manualPoll) {
       polled.add(e);
     } else {
@@ -484,8 +605,19 @@ public final class GmeContext implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private GmeDelegate delegate;
     private boolean manualPoll;
+    private java.net.URI http;
 
     private Builder() {}
+
+    /**
+     * Sends voice-message HTTP calls to this base URI (e.g. {@code http://localhost:8080}) instead of
+     * the one the simulator announces; useful behind port mappings or against a stock WireMock
+     * that serves the {@code wiremock-mappings} files.
+     */
+    public Builder http(java.net.URI baseUri) {
+      this.http = baseUri;
+      return this;
+    }
 
     /** Connects to the simulator's room gateway at this address. */
     public Builder room(InetSocketAddress address) {

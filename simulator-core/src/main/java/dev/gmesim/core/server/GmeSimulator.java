@@ -13,6 +13,7 @@ import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.RoomSnapshot;
+import dev.gmesim.core.world.VoiceMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded GME simulator: a fake GME endpoint on real sockets that answers like GME and fails
  * with any documented error code on demand. Start one per test class (random ports), point the
- * simulated SDK at {@link #roomAddress()}, and add faults.
+ * simulated SDK at {@link #roomAddress()}, and add faults. Voice messages are served over HTTP at
+ * {@link #httpBaseUri()}, which the room handshake announces to the SDK.
  *
  * <pre>{@code
  * try (GmeSimulator sim = GmeSimulator.builder().timeScale(1000).start();
@@ -60,24 +62,34 @@ public final class GmeSimulator implements AutoCloseable {
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final AdminAccess admin;
   private final Journal journal;
+  private final VoiceMessages voiceMessages;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
+  /** The HTTP side's port once bound; the room gateway announces it in HELLO. */
+  private volatile int boundHttpPort;
 
   private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
     this.settings = b;
     this.admin = admin;
     this.journal = new Journal(b.journalSize, metrics);
     metrics.watch(world, faults, journal);
+    long origin = System.nanoTime();
+    double factor = b.timeScale.factor();
+    // Recordings are timed in simulated milliseconds since the simulator started.
+    this.voiceMessages = new VoiceMessages(b.voiceStoreBytes,
+        () -> (long) ((System.nanoTime() - origin) / 1_000_000.0 * factor));
     ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
+    // A fixed HTTP port is known before WireMock listens; a random one once it is bound.
+    this.boundHttpPort = b.httpPort;
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
-        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control);
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort);
     // Building WireMock is most of the start-up time; it runs on a second thread while the room
     // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
     CompletableFuture<HttpServer> http = new CompletableFuture<>();
     Thread prepare = new Thread(() -> {
       try {
         http.complete(HttpServer.prepare(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state),
-            admin.wireMockAuthenticator(ControlApi::guardsItself), null));
+            admin.wireMockAuthenticator(ControlApi::guardsItself), HttpExtensions.MAPPINGS_CLASSPATH_ROOT));
       } catch (Throwable e) {
         http.completeExceptionally(e);
       }
@@ -92,6 +104,7 @@ public final class GmeSimulator implements AutoCloseable {
     }
     try {
       this.httpServer = awaitPrepared(http).listen();
+      this.boundHttpPort = httpServer.address().getPort();
     } catch (IOException | RuntimeException e) {
       roomServer.close();
       throw new IOException("HTTP port " + b.httpPort + ": " + e.getMessage(), e);
@@ -190,16 +203,34 @@ public final class GmeSimulator implements AutoCloseable {
     return world.room(appId, roomId);
   }
 
+  /** Returns the voice-message store (uploaded files, transcripts) and recording state. */
+  public VoiceMessages voiceMessages() {
+    return voiceMessages;
+  }
+
+  /**
+   * Sets the text speech-to-text returns for an uploaded voice message; {@code fileId} is the
+   * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). Unknown ids are refused
+   * naming the id.
+   */
+  public void transcript(String fileId, String text) {
+    voiceMessages.transcript(VoiceMessages.idOf(fileId), text);
+  }
+
   /** Returns the stateful world, for reading state the snapshots do not show. */
   public GmeWorld world() {
     return world;
   }
 
-  /** Clears faults, the journal and every room; connected SDKs stay connected but must Init again. */
+  /**
+   * Clears faults, the journal, every room and every voice message and recording; connected SDKs
+   * stay connected but must Init again.
+   */
   public void reset() {
     faults.clear();
     journal.clear();
     world.reset();
+    voiceMessages.reset();
   }
 
   /** Closes every connection and listening socket and stops every thread the simulator started. */
@@ -225,6 +256,7 @@ public final class GmeSimulator implements AutoCloseable {
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private String adminToken;
     private boolean insecureAdmin;
+    private long voiceStoreBytes = VoiceMessages.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -304,6 +336,15 @@ public final class GmeSimulator implements AutoCloseable {
         throw new IllegalArgumentException("workerThreads " + threads + " must be at least 1");
       }
       this.workerThreads = threads;
+      return this;
+    }
+
+    /** Keeps at most this many bytes of uploaded voice messages (default 256 MiB); the oldest go first. */
+    public Builder voiceStoreBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("voiceStoreBytes " + bytes + " must be positive, e.g. 268435456 (256 MiB)");
+      }
+      this.voiceStoreBytes = bytes;
       return this;
     }
 

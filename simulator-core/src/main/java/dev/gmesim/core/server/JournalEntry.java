@@ -14,9 +14,12 @@ import java.time.Instant;
  * @param openId the caller's openId, or null before Init
  * @param roomId the room the call concerns (the target for ENTER_ROOM and SWITCH_ROOM), or null
  * @param tag the connection's tag (for example the JUnit test that owns it), or null
- * @param source the fault rule id, or {@code "world"}
- * @param effect what happened: {@code "reply"}, {@code "no reply"}, {@code "disconnect"}, {@code "reset"}, ...
- * @param result the result code sent, 0 for success, -1 when nothing was sent
+ * @param source the fault rule id, or {@code "world"}; for an HTTP call that asked for an error or a
+ *     transport failure by header, that header ({@code X-Gme-Error}, {@code X-Gme-Fault})
+ * @param effect what happened: {@code "reply"}, {@code "reply (delayed)"}, {@code "no reply"}, {@code "disconnect"},
+ *     {@code "reset"}, ...
+ * @param result the result code sent, 0 for success, -1 when nothing was sent; for a delayed reply, journaled
+ *     when decided, the code it carries
  */
 public record JournalEntry(long seq, Instant at, Operation operation, String appId, String openId,
     String roomId, String tag, String source, String effect, int result) {

@@ -136,7 +136,7 @@ class CatalogMatchesGmePageTest {
 
   // Surefire runs in the module directory, but the page belongs to the whole repository, so walk
   // up to the aggregator pom rather than trusting any particular working directory.
-  private static Path findRepositoryRoot() throws IOException {
+  static Path findRepositoryRoot() throws IOException {
     Path start = Path.of("").toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       Path pom = dir.resolve("pom.xml");

@@ -5,6 +5,7 @@ import static dev.gmesim.core.catalog.GmeEventType.RECONNECT_START;
 import static dev.gmesim.core.catalog.GmeEventType.RECONNECT_SUCCESS;
 import static dev.gmesim.core.catalog.GmeEventType.ROOM_DISCONNECT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
@@ -68,6 +69,36 @@ class FaultEffectsTest {
       assertThat(next.result()).isZero();
       assertThat(c.events().events(ENTER_ROOM)).extracting(GmeEvent::result).containsExactly(7013, 0);
     }
+
+    @Test
+    void aDelayedErrorCancelledByExitRoomIsJournaledWhenDecided() {
+      Client c = f.inited();
+      FaultRule rule = f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
+          .delay(DelayDistribution.fixed(Duration.ofSeconds(5))).times(1).build());
+      c.gme().enterRoom("lobby", 1, new byte[0]);
+      c.gme().exitRoom();
+      assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(7013);
+      assertThat(f.sim.journal().find(e -> e.operation() == Operation.ENTER_ROOM)).singleElement().satisfies(e -> {
+        assertThat(e.source()).isEqualTo(rule.id());
+        assertThat(e.effect()).isEqualTo("reply (delayed)");
+        assertThat(e.result()).isEqualTo(7006);
+      });
+    }
+
+    @Test
+    void aDelayedErrorWhoseConnectionClosesFirstIsJournaledWhenDecided() {
+      Client c = f.inRoom("lobby");
+      FaultRule rule = f.sim.addFault(FaultRule.on(Operation.CHANGE_ROOM_TYPE)
+          .error(GmeErrorCode.AV_ERR_SERVER_TIMEOUT).delay(Duration.ofMinutes(10)).times(1).build());
+      c.gme().changeRoomType(GmeContext.ROOM_TYPE_STANDARD);
+      c.gme().close();
+      await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.rooms().isEmpty());
+      assertThat(f.sim.journal().find(e -> e.operation() == Operation.CHANGE_ROOM_TYPE)).singleElement()
+          .satisfies(e -> {
+            assertThat(e.source()).isEqualTo(rule.id());
+            assertThat(e.effect()).isEqualTo("reply (delayed)");
+          });
+    }
   }
 
   @Nested
@@ -82,6 +113,34 @@ class FaultEffectsTest {
       assertThat(c.gme().isRoomEntered()).isTrue();
       assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().openIds()).containsExactly(c.openId());
       assertThat(c.gme().enableMic(true)).isZero();
+    }
+
+    @Test
+    void aReconnectRestoresTheMicAndSpeakerThatWereOn() {
+      Client c = f.inRoom("lobby");
+      assertThat(c.gme().enableMic(true)).isZero();
+      assertThat(c.gme().enableSpeaker(true)).isZero();
+      f.sim.addFault(FaultRule.on(Operation.INIT_SPATIALIZER).disconnect().times(1).build());
+      c.gme().initSpatializer("");
+      assertThat(c.events().await(RECONNECT_SUCCESS).result()).isZero();
+      // GME keeps device state across a reconnect: the new session is heard and hears, as the old one did.
+      assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().members()).singleElement().satisfies(m -> {
+        assertThat(m.micOn()).isTrue();
+        assertThat(m.speakerOn()).isTrue();
+      });
+    }
+
+    @Test
+    void aReconnectLeavesAMicThatWasOffOff() {
+      Client c = f.inRoom("lobby");
+      assertThat(c.gme().enableMic(true)).isZero();
+      assertThat(c.gme().enableMic(false)).isZero();
+      f.sim.addFault(FaultRule.on(Operation.INIT_SPATIALIZER).disconnect().times(1).build());
+      c.gme().initSpatializer("");
+      assertThat(c.events().await(RECONNECT_SUCCESS).result()).isZero();
+      assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().members()).singleElement()
+          .satisfies(m -> assertThat(m.micOn()).isFalse());
+      assertThat(f.sim.journal().find(Operation.ENABLE_MIC)).hasSize(2);
     }
 
     @Test

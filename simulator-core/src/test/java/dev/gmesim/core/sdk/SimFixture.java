@@ -14,7 +14,11 @@ final class SimFixture implements AutoCloseable {
   private final List<GmeContext> contexts = new ArrayList<>();
 
   SimFixture(double timeScale) {
-    sim = GmeSimulator.builder().timeScale(timeScale).start();
+    this(GmeSimulator.builder().timeScale(timeScale));
+  }
+
+  SimFixture(GmeSimulator.Builder settings) {
+    sim = settings.start();
   }
 
   /** A connected context with an EventRecorder, not yet inited. */

@@ -119,6 +119,11 @@ public final class Connection {
     pending.remove(id);
   }
 
+  /** Returns how many requests still wait for their reply. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
   /** Runs {@code task} after {@code wallDelay} on this connection's event loop. */
   public ScheduledFuture<?> schedule(Runnable task, Duration wallDelay) {
     return channel.eventLoop().schedule(task, Math.max(0, wallDelay.toNanos()), TimeUnit.NANOSECONDS);

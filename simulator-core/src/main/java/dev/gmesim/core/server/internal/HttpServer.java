@@ -49,6 +49,9 @@ public final class HttpServer implements AutoCloseable {
         .bindAddress(bindAddress.getHostAddress())
         // WireMock's own journal grows without bound; the simulator keeps its own bounded one.
         .disableRequestJournal()
+        // WireMock builds a log text of every request and response (a 2 MiB download in base64) even when the
+        // notifier drops it; the simulator's journal records calls instead.
+        .stubRequestLoggingDisabled(true)
         .notifier(new Slf4jNotifier(false))
         // GME's HTTP APIs are JSON and binary; eagerly wiring XML parser factories is a large share
         // of WireMock's start-up. XML matching still works, only with the JDK's lazy factory lookup.
@@ -56,6 +59,9 @@ public final class HttpServer implements AutoCloseable {
         // WireMock builds its proxy HTTP clients (Apache HttpClient, TLS trust material) at start;
         // the simulator never proxies, so they are built on first use instead.
         .httpClientFactory(new LazyProxyClients())
+        // Delayed answers (fault delays) are scheduled instead of sleeping on a Jetty thread.
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(2)
         .extensions(extensions.toArray(Extension[]::new));
     if (mappingsClasspathRoot != null) {
       options.usingFilesUnderClasspath(mappingsClasspathRoot);

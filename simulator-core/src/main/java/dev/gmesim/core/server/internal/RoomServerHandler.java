@@ -13,6 +13,7 @@ import dev.gmesim.core.protocol.Ops;
 import dev.gmesim.core.protocol.ProtocolException;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.Outcome;
+import dev.gmesim.core.world.VoiceMessages;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -42,6 +43,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private final SimulatorState state;
   private final GmeWorld world;
+  private final VoiceMessages voice;
   private final String sessionId = "s" + SESSIONS.incrementAndGet();
   private final Set<ScheduledFuture<?>> scheduled = new HashSet<>();
   private boolean helloDone;
@@ -51,6 +53,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   RoomServerHandler(SimulatorState state) {
     this.state = state;
     this.world = state.world();
+    this.voice = state.voiceMessages();
   }
 
   @Override
@@ -65,6 +68,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     scheduled.forEach(f -> f.cancel(false));
     scheduled.clear();
     world.disconnect(sessionId).deliver();
+    voice.forget(sessionId);
     ctx.fireChannelInactive();
   }
 
@@ -115,13 +119,16 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       case Ops.HELLO -> reply(req.id(), GmeErrorCode.AV_ERR_REPEATED_OPERATION.value(),
           "HELLO was already done on this connection", null);
       case Ops.CANCEL_ENTER -> world.abortEnter(sessionId, req.args().path("requestId").asLong(-1));
+      case Ops.PTT_CANCEL_RECORDING -> reply(req.id(), voice.cancelRecording(sessionId).result(), "", null);
       default -> {
         Operation op = Operation.parse(req.op()).orElse(null);
-        if (op == null || op.channel() != Operation.Channel.ROOM) {
+        // Device-side (LOCAL) calls come here too, so faults and the journal cover recording and playback.
+        if (op == null || op.channel() == Operation.Channel.HTTP) {
           int code = GmeErrorCode.AV_ERR_NOT_IMPLEMENTED.value();
           reply(req.id(), code, "AV_ERR_NOT_IMPLEMENTED: op " + req.op() + " is not served on the room channel; "
               + "room ops are " + Arrays.stream(Operation.values())
-                  .filter(o -> o.channel() == Operation.Channel.ROOM).toList(), null);
+                  .filter(o -> o.channel() != Operation.Channel.HTTP).toList()
+              + "; voice-message uploads, downloads and speech-to-text are HTTP (docs/voice-messages.md)", null);
         } else {
           call(req, op);
         }
@@ -147,6 +154,12 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     data.put("requestTimeoutMs", state.requestTimeout().toMillis());
     data.put("heartbeatIntervalMs", state.heartbeatInterval().toMillis());
     data.put("idleTimeoutMs", state.idleTimeout().toMillis());
+    int httpPort = state.httpPort().getAsInt();
+    if (httpPort > 0 && ctx.channel().localAddress() instanceof java.net.InetSocketAddress local) {
+      // The address this client reached the room port on is one it can reach the HTTP port on too.
+      String host = local.getAddress().getHostAddress();
+      data.put("httpBaseUri", "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
+    }
     ctx.writeAndFlush(new Message.Reply(req.id(), 0, "", data));
   }
 
@@ -198,31 +211,46 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private void injectError(Message.Request req, Operation op, Call call, Decision d, GmeErrorCode code,
       Duration wall) {
-    if (op == Operation.ENTER_ROOM && !wall.isZero()) {
+    if (wall.isZero() || wall.isNegative()) {
+      Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
+      if (op == Operation.PTT_STOP_RECORDING) {
+        // A failed stop still ends the recording on the device.
+        voice.cancelRecording(sessionId);
+      }
+      // Journal first: a client that reads the journal right after its event must find the entry.
+      journal(call, d, "reply", code.value());
+      reply(req.id(), code.value(), code.errorInfo(), null);
+      after.deliver();
+      return;
+    }
+    if (op == Operation.ENTER_ROOM) {
       // A delayed failure is an entry in flight: a second EnterRoom gets 1001, ExitRoom cancels it (7013).
       Outcome begun = world.beginEnter(sessionId, call.roomId(), req.args().path("roomType").asInt(1), req.id());
       if (!begun.isOk()) {
         send(req, call, d, begun);
         return;
       }
+    }
+    // Journal the decision now: the delayed reply may never go out (ExitRoom cancels the entry with 7013,
+    // or the connection closes first), and every call must reach the journal.
+    journal(call, d, "reply (delayed)", code.value());
+    if (op == Operation.ENTER_ROOM) {
       later(wall, () -> {
         if (world.abortEnter(sessionId, req.id())) {
-          sendError(req, call, d, code);
+          reply(req.id(), code.value(), code.errorInfo(), null);
         }
       });
       return;
     }
     later(wall, () -> {
       Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
-      sendError(req, call, d, code);
+      if (op == Operation.PTT_STOP_RECORDING) {
+        // A failed stop still ends the recording on the device.
+        voice.cancelRecording(sessionId);
+      }
+      reply(req.id(), code.value(), code.errorInfo(), null);
       after.deliver();
     });
-  }
-
-  private void sendError(Message.Request req, Call call, Decision d, GmeErrorCode code) {
-    // Journal first: a client that reads the journal right after its event must find the entry.
-    journal(call, d, "reply", code.value());
-    reply(req.id(), code.value(), code.errorInfo(), null);
   }
 
   private void answerFromWorld(Message.Request req, Operation op, Call call, Decision d) {
@@ -241,6 +269,10 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       case ENABLE_SPEAKER -> world.enableSpeaker(sessionId, a.path("enable").asBoolean(true));
       case INIT_SPATIALIZER -> world.initSpatializer(sessionId);
       case ENABLE_SPATIALIZER -> world.enableSpatializer(sessionId, a.path("enable").asBoolean(true));
+      case PTT_START_RECORDING -> voice.startRecording(sessionId, a.path("filePath").asText(null),
+          a.path("maxLengthMs").asLong(0), a.path("streaming").asBoolean(false));
+      case PTT_STOP_RECORDING -> voice.stopRecording(sessionId);
+      case PTT_PLAY -> voice.play(a.path("filePath").asText(null));
       default -> throw new IllegalStateException("not a room operation: " + op);
     };
     if (out.cancelledEntry() >= 0) {

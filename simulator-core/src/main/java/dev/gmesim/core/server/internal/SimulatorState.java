@@ -4,7 +4,9 @@ import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.server.Journal;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
+import dev.gmesim.core.world.VoiceMessages;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * What every connection's handler shares: the world, the fault plan, the journal and the settings
@@ -13,7 +15,9 @@ import java.time.Duration;
  * @param idleTimeout wall-clock time a connection may stay silent before the server drops it
  * @param heartbeatInterval wall-clock interval the server asks clients to ping at
  * @param control metrics, admin access and addresses for the control API
+ * @param voiceMessages the voice-message files, transcripts and recordings
+ * @param httpPort the HTTP side's port, announced in the handshake (read once the HTTP side is bound)
  */
 public record SimulatorState(GmeWorld world, FaultPlan faults, Journal journal, TimeScale timeScale,
     Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval,
-    ControlPlane control) {}
+    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort) {}

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** The WireMock extensions the simulator installs on its HTTP port. */
 public final class HttpExtensions {
+  /** Where the {@code wiremock-mappings} jar keeps its {@code mappings/} and {@code __files/} on the classpath. */
+  public static final String MAPPINGS_CLASSPATH_ROOT = "gme-wiremock";
+
   private HttpExtensions() {}
 
   /** Returns the extensions for one simulator, sharing its state. */
@@ -15,6 +18,8 @@ public final class HttpExtensions {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new HealthApi(state));
     extensions.add(new ControlApi(state));
+    extensions.add(new VoiceMessageTransformer(state));
+    extensions.add(new VoiceMessagesAdminApi(state.voiceMessages()));
     return extensions;
   }
 }

@@ -1,0 +1,649 @@
+package dev.gmesim.core.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.protocol.Message;
+import dev.gmesim.core.protocol.MessageCodec;
+import dev.gmesim.core.protocol.Ops;
+import dev.gmesim.core.protocol.VoiceHttp;
+import dev.gmesim.core.sdk.internal.Connection;
+import dev.gmesim.core.sdk.internal.PttHttp;
+import dev.gmesim.core.sdk.internal.Wav;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The simulated SDK's voice messages (push-to-talk), a mirror of GME's {@code ITMGPTT}, obtained
+ * from {@link GmeContext#getPTT()}. Recording and playback are device-side in GME: this SDK asks the
+ * simulator over the room connection (so faults, the journal and natural errors cover them) and
+ * writes real WAV files. Upload, download and speech-to-text are HTTP calls to the simulator.
+ *
+ * <p>Like GME, the asynchronous calls return 0 once started and report through the context's
+ * delegate: {@code PTT_RECORD_COMPLETE}, {@code PTT_UPLOAD_COMPLETE}, {@code PTT_DOWNLOAD_COMPLETE},
+ * {@code PTT_PLAY_COMPLETE}, {@code PTT_SPEECH2TEXT_COMPLETE}, {@code PTT_STREAMINGRECOGNITION_IS_RUNNING}
+ * and {@code PTT_STREAMINGRECOGNITION_COMPLETE}, with GME's fields {@code result}, {@code file_path},
+ * {@code file_id} and {@code text} (plus {@code error_info}). Transport failures become the codes
+ * GME reports (upload network failure: 8195, undecodable reply: 8198, ...; see docs/voice-messages.md).
+ *
+ * <pre>{@code
+ * GmePtt ptt = gme.getPTT();
+ * ptt.applyPTTAuthbuffer(authBuffer);
+ * ptt.setMaxMessageLength(2000);             // recording stops by itself after 2 s
+ * ptt.startRecording("/tmp/msg.wav");
+ * events.await(GmeEventType.PTT_RECORD_COMPLETE);
+ * ptt.uploadRecordedFile("/tmp/msg.wav");
+ * String fileId = events.await(GmeEventType.PTT_UPLOAD_COMPLETE).getStringExtra("file_id");
+ * ptt.speechToText(fileId);
+ * events.await(GmeEventType.PTT_SPEECH2TEXT_COMPLETE).getStringExtra("text");
+ * }</pre>
+ */
+public final class GmePtt {
+  /** GME's default and largest maximum message length, in milliseconds. */
+  public static final int MAX_MESSAGE_LENGTH_MS = 58_000;
+  /** Lengths passed to {@link #setMaxMessageLength(int)} must exceed this. */
+  public static final int MIN_MESSAGE_LENGTH_MS = 1_000;
+  /** The speech language used when none is given. */
+  public static final String DEFAULT_LANGUAGE = "cmn-Hans-CN";
+  /** Wall-clock slack on top of the simulated request timeout, so a loaded machine does not turn slow transfers into errors. */
+  static final Duration HTTP_SLACK = Duration.ofSeconds(5);
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GmePtt.class);
+
+  private final GmeContext ctx;
+  private volatile byte[] authBuffer;
+  private volatile int maxMessageLengthMs = MAX_MESSAGE_LENGTH_MS;
+  /** Guards the recording and playback fields below. */
+  private final Object lock = new Object();
+  private String recordingPath;
+  private boolean recordingStreaming;
+  private String recordingLanguage;
+  private ScheduledFuture<?> autoStop;
+  private String playingPath;
+  private ScheduledFuture<?> playEnd;
+
+  GmePtt(GmeContext ctx) {
+    this.ctx = ctx;
+  }
+
+  // ---- setup ------------------------------------------------------------------------------------
+
+  /**
+   * {@code ApplyPTTAuthbuffer(authBuffer)}: checks the buffer with the simulator and keeps it for
+   * every later call; returns 0, 1101 before Init, or 1004 for an empty buffer. Blocks the caller
+   * for one HTTP exchange.
+   */
+  public int applyPTTAuthbuffer(byte[] authBuffer) {
+    if (authBuffer == null || authBuffer.length == 0) {
+      this.authBuffer = null;
+      return GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
+    }
+    URI base = ctx.httpBase();
+    if (base == null) {
+      return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
+    }
+    Map<String, String> headers = headers();
+    headers.put(VoiceHttp.AUTH_BUFFER, Base64.getEncoder().encodeToString(authBuffer));
+    PttHttp.Exchange x;
+    try {
+      x = PttHttp.send("POST", base.resolve(VoiceHttp.Route.AUTH.path()), headers,
+          HttpRequest.BodyPublishers.noBody(), httpTimeout(), false).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return GmeErrorCode.AV_ERR_USER_CANCELED.value();
+    } catch (ExecutionException e) {
+      return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
+    }
+    int result = x.json() != null ? x.result() : GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
+    if (result == 0) {
+      this.authBuffer = authBuffer.clone();
+    }
+    return result;
+  }
+
+  /**
+   * {@code SetMaxMessageLength(ms)}: recordings stop by themselves after this long (simulated);
+   * 1000 &lt; ms &le; 58000, else 1004 and the length is unchanged.
+   */
+  public int setMaxMessageLength(int ms) {
+    if (ms <= MIN_MESSAGE_LENGTH_MS || ms > MAX_MESSAGE_LENGTH_MS) {
+      return GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
+    }
+    maxMessageLengthMs = ms;
+    return 0;
+  }
+
+  // ---- recording ----------------------------------------------------------------------------------
+
+  /**
+   * {@code StartRecording(filePath)}: returns 0; the recording stops with {@link #stopRecording()}
+   * or after the maximum message length, and ends with {@code PTT_RECORD_COMPLETE}, which also
+   * reports a failure to start (4101 when the folder does not exist, 4099 while recording, ...).
+   */
+  public int startRecording(String filePath) {
+    return start(filePath, false, null);
+  }
+
+  /**
+   * {@code StartRecordingWithStreamingRecognition(filePath)}: records like {@link #startRecording}
+   * and, once stopped, reports the recognized text: {@code PTT_STREAMINGRECOGNITION_IS_RUNNING}
+   * with growing partial texts, then {@code PTT_STREAMINGRECOGNITION_COMPLETE} with the text and the
+   * stored file's {@code file_id}. 32786 while another streaming recording runs.
+   */
+  public int startRecordingWithStreamingRecognition(String filePath) {
+    return start(filePath, true, DEFAULT_LANGUAGE);
+  }
+
+  /** As {@link #startRecordingWithStreamingRecognition(String)}; GME ignores the translate language. */
+  public int startRecordingWithStreamingRecognition(String filePath, String speechLanguage, String translateLanguage) {
+    return start(filePath, true, speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
+  }
+
+  /** {@code StopRecording()}: returns 0; the outcome arrives as {@code PTT_RECORD_COMPLETE} (4104 without a recording, 4103 under 1000 ms). */
+  public int stopRecording() {
+    cancelAutoStop();
+    Connection c = ctx.connection();
+    c.send(ctx.nextId(), Operation.PTT_STOP_RECORDING.name(), args()).whenComplete((reply, failure) ->
+        ctx.blockingPool().execute(() -> stopped(replyOf(reply, failure))));
+    return 0;
+  }
+
+  /** {@code CancelRecording()}: drops the recording in progress; no event follows, as in GME. */
+  public int cancelRecording() {
+    cancelAutoStop();
+    synchronized (lock) {
+      recordingPath = null;
+    }
+    ctx.connection().send(ctx.nextId(), Ops.PTT_CANCEL_RECORDING, args());
+    return 0;
+  }
+
+  private int start(String filePath, boolean streaming, String language) {
+    GmeEventType done = streaming ? GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE : GmeEventType.PTT_RECORD_COMPLETE;
+    if (filePath != null && !filePath.isBlank()) {
+      Path parent = Paths.get(filePath).toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        GmeErrorCode code = GmeErrorCode.QAVPTTERROR_RECORDER_OPENFILE_ERR;
+        emit(done, code.value(), code.name() + ": the folder " + parent + " does not exist; create it first",
+            fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
+        return 0;
+      }
+    }
+    boolean mine;
+    synchronized (lock) {
+      // A start while recording is refused by the simulator (4099); the running recording keeps its state.
+      mine = recordingPath == null;
+      if (mine) {
+        recordingPath = filePath == null ? "" : filePath;
+        recordingStreaming = streaming;
+        recordingLanguage = language;
+      }
+    }
+    int maxMs = maxMessageLengthMs;
+    Connection c = ctx.connection();
+    ObjectNode a = args("filePath", filePath == null ? "" : filePath, "maxLengthMs", maxMs, "streaming", streaming);
+    c.send(ctx.nextId(), Operation.PTT_START_RECORDING.name(), a).whenComplete((reply, failure) -> {
+      Message.Reply r = replyOf(reply, failure);
+      if (r.result() != 0) {
+        if (mine) {
+          synchronized (lock) {
+            recordingPath = null;
+          }
+        }
+        emit(done, r.result(), r.errorInfo(),
+            fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
+        return;
+      }
+      // GME stops a recording by itself at the maximum length; the server caps the duration to match.
+      // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
+      ScheduledFuture<?> timer = c.schedule(() -> ctx.blockingPool().execute(this::autoStop),
+          ctx.timeScale().toWall(Duration.ofMillis(maxMs)));
+      synchronized (lock) {
+        cancelAutoStopLocked();
+        autoStop = timer;
+      }
+    });
+    return 0;
+  }
+
+  private void autoStop() {
+    synchronized (lock) {
+      autoStop = null;
+    }
+    if (!ctx.isClosed()) {
+      stopRecording();
+    }
+  }
+
+  /** Runs on the blocking pool: writes the WAV, then reports, or starts the recognition of a streaming recording. */
+  private void stopped(Message.Reply r) {
+    JsonNode d = r.data();
+    String path;
+    boolean streaming;
+    String language;
+    synchronized (lock) {
+      path = d.hasNonNull("file_path") ? d.get("file_path").asText() : recordingPath == null ? "" : recordingPath;
+      streaming = d.has("streaming") ? d.get("streaming").asBoolean() : recordingStreaming;
+      language = recordingLanguage;
+      recordingPath = null;
+    }
+    GmeEventType done = streaming ? GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE : GmeEventType.PTT_RECORD_COMPLETE;
+    Map<String, Object> f = fields("file_path", path, "text", streaming ? "" : null, "file_id", streaming ? "" : null);
+    if (r.result() != 0) {
+      emit(done, r.result(), r.errorInfo(), f);
+      return;
+    }
+    long durationMs = d.path("duration_ms").asLong();
+    try {
+      Wav.write(Paths.get(path), durationMs);
+    } catch (IOException | RuntimeException e) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_RECORDER_OPENFILE_ERR;
+      emit(done, code.value(), code.name() + ": cannot write " + path + ": " + e.getMessage(), f);
+      return;
+    }
+    if (!streaming) {
+      f.put("duration_ms", durationMs);
+      emit(done, 0, "", f);
+      return;
+    }
+    recognize(path, durationMs, language);
+  }
+
+  private void recognize(String path, long durationMs, String language) {
+    Operation op = Operation.PTT_STREAMING_RECOGNITION;
+    Map<String, String> headers = headers();
+    headers.put(VoiceHttp.DURATION_MS, Long.toString(durationMs));
+    headers.put("Content-Type", "audio/wav");
+    long start = System.nanoTime();
+    http(op, VoiceHttp.Route.STREAMING_RECOGNITION.path(), "POST", headers, ofFile(path), false, x -> {
+      Map<String, Object> f = fields("file_path", path, "text", "", "file_id", "");
+      if (x.json() == null || x.result() != 0) {
+        finish(op, x, f, start);
+        return;
+      }
+      String text = x.json().path("text").asText("");
+      for (JsonNode partial : x.json().path("partials")) {
+        emit(GmeEventType.PTT_STREAMINGRECOGNITION_IS_RUNNING, 0, "",
+            fields("file_path", path, "text", partial.asText(), "file_id", ""));
+      }
+      f.put("text", text);
+      f.put("file_id", x.json().path("file_id").asText(""));
+      f.put("language", language);
+      finish(op, x, f, start);
+    });
+  }
+
+  // ---- upload, download, speech-to-text ---------------------------------------------------------
+
+  /**
+   * {@code UploadRecordedFile(filePath)}: returns 0; {@code PTT_UPLOAD_COMPLETE} reports the
+   * {@code file_id} (a URL back to the simulator), or 8193 for a missing file, 8200 without
+   * ApplyPTTAuthbuffer, 8195 on a network failure, ...
+   */
+  public int uploadRecordedFile(String filePath) {
+    Operation op = Operation.PTT_UPLOAD;
+    long start = System.nanoTime();
+    ctx.blockingPool().execute(() -> {
+      Map<String, Object> f = fields("file_path", filePath, "file_id", "");
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(Paths.get(filePath));
+        if (bytes.length == 0) {
+          throw new IOException("the file is empty");
+        }
+      } catch (IOException | RuntimeException e) {
+        GmeErrorCode code = GmeErrorCode.QAVPTTERROR_UPLOAD_FILE_ACCESSERROR;
+        emit(GmeEventType.PTT_UPLOAD_COMPLETE, code.value(), code.name() + ": cannot read " + filePath + ": "
+            + e.getMessage() + "; record or write the file first", f);
+        return;
+      }
+      Map<String, String> headers = headers();
+      headers.put(VoiceHttp.DURATION_MS, Long.toString(Math.max(0, Wav.durationMs(bytes))));
+      headers.put("Content-Type", "application/octet-stream");
+      http(op, VoiceHttp.Route.UPLOAD.path(), "POST", headers, HttpRequest.BodyPublishers.ofByteArray(bytes),
+          false, x -> {
+            if (x.json() != null && x.result() == 0) {
+              f.put("file_id", x.json().path("file_id").asText(""));
+            }
+            finish(op, x, f, start);
+          });
+    });
+    return 0;
+  }
+
+  /**
+   * {@code DownloadRecordedFile(fileId, filePath)}: returns 0; {@code PTT_DOWNLOAD_COMPLETE}
+   * reports the outcome once the file is written (12292 for an unknown file id, 12289 when the
+   * target folder does not exist, ...).
+   */
+  public int downloadRecordedFile(String fileId, String filePath) {
+    Operation op = Operation.PTT_DOWNLOAD;
+    long start = System.nanoTime();
+    Map<String, Object> f = fields("file_path", filePath, "file_id", fileId == null ? "" : fileId);
+    Path target = filePath == null || filePath.isBlank() ? null : Paths.get(filePath).toAbsolutePath();
+    if (target == null || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_FILE_ACCESSERROR;
+      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write to '" + filePath
+          + "'; pass a path in an existing folder", f);
+      return 0;
+    }
+    if (fileId == null || fileId.isBlank()) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_REMOTEFILE_ACCESSERROR;
+      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name()
+          + ": the file id is empty; pass the file_id of PTT_UPLOAD_COMPLETE", f);
+      return 0;
+    }
+    String path = fileId.contains("://") ? fileId : VoiceHttp.FILES_PATH + fileId;
+    try {
+      URI.create(path);
+    } catch (IllegalArgumentException notAUrl) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_REMOTEFILE_ACCESSERROR;
+      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": the file id '" + fileId
+          + "' is not a URL; pass the file_id of PTT_UPLOAD_COMPLETE", f);
+      return 0;
+    }
+    http(op, path, "GET", headers(), HttpRequest.BodyPublishers.noBody(), true, x -> {
+      if (x.bytes() != null) {
+        try {
+          Files.write(target, x.bytes());
+        } catch (IOException e) {
+          GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_FILE_ACCESSERROR;
+          emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write " + filePath
+              + ": " + e.getMessage(), f);
+          return;
+        }
+      }
+      finish(op, x, f, start);
+    });
+    return 0;
+  }
+
+  /**
+   * {@code SpeechToText(fileId)}: returns 0; {@code PTT_SPEECH2TEXT_COMPLETE} reports {@code text}
+   * (32784 for an empty file id, 32774 without ApplyPTTAuthbuffer, ...).
+   */
+  public int speechToText(String fileId) {
+    return speechToText(fileId, DEFAULT_LANGUAGE, DEFAULT_LANGUAGE);
+  }
+
+  /** As {@link #speechToText(String)}; GME ignores the translate language (pass the speech language). */
+  public int speechToText(String fileId, String speechLanguage, String translateLanguage) {
+    Operation op = Operation.PTT_SPEECH_TO_TEXT;
+    long start = System.nanoTime();
+    ObjectNode body = args("file_id", fileId == null ? "" : fileId,
+        "language", speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
+    Map<String, String> headers = headers();
+    headers.put("Content-Type", "application/json");
+    http(op, VoiceHttp.Route.SPEECH_TO_TEXT.path(), "POST", headers,
+        HttpRequest.BodyPublishers.ofString(body.toString()), false, x -> {
+          Map<String, Object> f = fields("text", "", "file_id", fileId == null ? "" : fileId);
+          if (x.json() != null && x.result() == 0) {
+            f.put("text", x.json().path("text").asText(""));
+          }
+          finish(op, x, f, start);
+        });
+    return 0;
+  }
+
+  // ---- playback -----------------------------------------------------------------------------------
+
+  /**
+   * {@code PlayRecordedFile(filePath)}: returns 0; {@code PTT_PLAY_COMPLETE} arrives when the file
+   * has played (its length in simulated time) or was stopped; 20484 when it cannot be opened.
+   * Playing a new file interrupts the current one, which completes first.
+   */
+  public int playRecordedFile(String filePath) {
+    return playRecordedFile(filePath, 0);
+  }
+
+  /** As {@link #playRecordedFile(String)}; the voice changer type is accepted and ignored. */
+  public int playRecordedFile(String filePath, int voiceType) {
+    Map<String, Object> f = fields("file_path", filePath);
+    long durationMs = 0;
+    if (filePath != null && !filePath.isBlank()) {
+      try {
+        durationMs = Wav.durationMs(Paths.get(filePath));
+      } catch (IOException | RuntimeException e) {
+        durationMs = -1;
+      }
+      if (durationMs < 0) {
+        GmeErrorCode code = GmeErrorCode.QAVPTTERROR_PLAYER_OPENFILE_ERR;
+        emit(GmeEventType.PTT_PLAY_COMPLETE, code.value(), code.name() + ": cannot open " + filePath
+            + " as a WAV file; play a file StartRecording or DownloadRecordedFile wrote", f);
+        return 0;
+      }
+    }
+    long length = durationMs;
+    Connection c = ctx.connection();
+    c.send(ctx.nextId(), Operation.PTT_PLAY.name(),
+        args("filePath", filePath == null ? "" : filePath, "durationMs", length)).whenComplete((reply, failure) -> {
+          Message.Reply r = replyOf(reply, failure);
+          if (r.result() != 0) {
+            emit(GmeEventType.PTT_PLAY_COMPLETE, r.result(), r.errorInfo(), f);
+            return;
+          }
+          stopPlayFile();
+          synchronized (lock) {
+            playingPath = filePath;
+            playEnd = c.schedule(() -> endPlay(filePath), ctx.timeScale().toWall(Duration.ofMillis(length)));
+          }
+        });
+    return 0;
+  }
+
+  /** {@code StopPlayFile()}: stops playback, which still ends with {@code PTT_PLAY_COMPLETE}; 20485 when nothing plays. */
+  public int stopPlayFile() {
+    String path;
+    synchronized (lock) {
+      if (playingPath == null) {
+        return GmeErrorCode.QAVPTTERROR_PLAYER_PLAYER_NOT_START_ERR.value();
+      }
+      path = playingPath;
+      playingPath = null;
+      if (playEnd != null) {
+        playEnd.cancel(false);
+        playEnd = null;
+      }
+    }
+    emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", fields("file_path", path));
+    return 0;
+  }
+
+  private void endPlay(String filePath) {
+    synchronized (lock) {
+      if (playingPath == null || !playingPath.equals(filePath)) {
+        return;
+      }
+      playingPath = null;
+      playEnd = null;
+    }
+    emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", fields("file_path", filePath));
+  }
+
+  // ---- files --------------------------------------------------------------------------------------
+
+  /** {@code GetFileSize(filePath)}: the file's size in bytes, or 0 when it cannot be read. */
+  public int getFileSize(String filePath) {
+    try {
+      return (int) Math.min(Integer.MAX_VALUE, Files.size(Paths.get(filePath)));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** {@code GetVoiceFileDuration(filePath)}: the recording's length in milliseconds, or 0 when it is not a readable WAV. */
+  public int getVoiceFileDuration(String filePath) {
+    try {
+      return (int) Math.max(0, Wav.durationMs(Paths.get(filePath)));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** Stops the timers of this context's recording and playback. */
+  void close() {
+    cancelAutoStop();
+    synchronized (lock) {
+      if (playEnd != null) {
+        playEnd.cancel(false);
+        playEnd = null;
+      }
+      playingPath = null;
+    }
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------------
+
+  private void http(Operation op, String path, String method, Map<String, String> headers,
+      HttpRequest.BodyPublisher body, boolean binary, java.util.function.Consumer<PttHttp.Exchange> then) {
+    URI base = ctx.httpBase();
+    if (base == null) {
+      then.accept(new PttHttp.Exchange(null, null, PttHttp.Failure.NETWORK,
+          "the simulator announced no HTTP address; pass GmeContext.builder().http(uri)"));
+      return;
+    }
+    URI uri = path.contains("://") ? URI.create(path) : base.resolve(path);
+    PttHttp.send(method, uri, headers, body, httpTimeout(), binary).thenAccept(then).exceptionally(e -> {
+      LOG.warn("voice-message {} to {} failed in the SDK", op, uri, e);
+      return null;
+    });
+  }
+
+  private Duration httpTimeout() {
+    return ctx.timeScale().toWall(ctx.requestTimeout()).plus(HTTP_SLACK);
+  }
+
+  private HttpRequest.BodyPublisher ofFile(String path) {
+    try {
+      return HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Paths.get(path)));
+    } catch (IOException e) {
+      return HttpRequest.BodyPublishers.noBody();
+    }
+  }
+
+  private Map<String, String> headers() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(VoiceHttp.APP_ID, ctx.appId());
+    h.put(VoiceHttp.OPEN_ID, ctx.openId());
+    byte[] auth = authBuffer;
+    h.put(VoiceHttp.AUTH_BUFFER, auth == null ? null : Base64.getEncoder().encodeToString(auth));
+    h.put(VoiceHttp.TAG, ctx.tag());
+    return h;
+  }
+
+  /** Reports an HTTP operation's event: the GME result of the answer, or the code GME gives the transport failure. */
+  private void finish(Operation op, PttHttp.Exchange x, Map<String, Object> f, long startNanos) {
+    int result;
+    String info;
+    if (x.json() != null) {
+      result = x.result();
+      info = x.errorInfo();
+    } else if (x.bytes() != null) {
+      result = 0;
+      info = "";
+    } else {
+      GmeErrorCode code = transportCode(op, x.failure());
+      result = code.value();
+      info = code.name() + ": " + x.detail();
+    }
+    f.put("elapsed_ms", ctx.timeScale().toSimulated(Duration.ofNanos(System.nanoTime() - startNanos)).toMillis());
+    emit(op.event().orElseThrow(), result, info, f);
+  }
+
+  /** The code GME reports when an HTTP exchange fails below the JSON result; docs/voice-messages.md has the table. */
+  static GmeErrorCode transportCode(Operation op, PttHttp.Failure failure) {
+    switch (op) {
+      case PTT_UPLOAD:
+        switch (failure) {
+          case EMPTY: return GmeErrorCode.QAVPTTERROR_UPLOAD_SYSTEM_INNER_ERROR;
+          case UNDECODABLE: return GmeErrorCode.QAVPTTERROR_UPLOAD_RSP_DATA_DECODE_FAIL;
+          case SERVER: return GmeErrorCode.QAVPTTERROR_UPLOAD_GET_TOKEN_NETWORK_FAIL;
+          default: return GmeErrorCode.QAVPTTERROR_UPLOAD_COS_INTERNAL_FAIL;
+        }
+      case PTT_DOWNLOAD:
+        switch (failure) {
+          case EMPTY: return GmeErrorCode.QAVPTTERROR_DOWNLOAD_SYSTEM_INNER_ERROR;
+          case UNDECODABLE: return GmeErrorCode.QAVPTTERROR_DOWNLOAD_GET_SIGN_RSP_DATA_DECODE_FAIL;
+          case SERVER: return GmeErrorCode.QAVPTTERROR_DOWNLOAD_COS_INTERNAL_FAIL;
+          default: return GmeErrorCode.QAVPTTERROR_DOWNLOAD_GET_SIGN_NETWORK_FAIL;
+        }
+      case PTT_SPEECH_TO_TEXT:
+        switch (failure) {
+          case UNDECODABLE: return GmeErrorCode.QAVPTTERROR_S2T_RSP_DATA_DECODE_FAIL;
+          case SERVER: return GmeErrorCode.QAVPTTERROR_S2T_INTERNAL_ERROR;
+          default: return GmeErrorCode.QAVPTTERROR_S2T_NETWORK_FAIL;
+        }
+      case PTT_STREAMING_RECOGNITION:
+        switch (failure) {
+          case UNDECODABLE:
+          case SERVER:
+            return GmeErrorCode.QAVPTTERROR_STREAMIN_UPLOADANDRECORD_SUC_REC_FAIL;
+          default:
+            return GmeErrorCode.QAVPTTERROR_STREAMIN_RECORD_SUC_REC_FAIL;
+        }
+      default:
+        return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED;
+    }
+  }
+
+  private void emit(GmeEventType type, int result, String errorInfo, Map<String, Object> f) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("result", result);
+    data.put("error_info", errorInfo == null ? "" : errorInfo);
+    data.putAll(f);
+    ctx.deliver(new GmeEvent(type, data));
+  }
+
+  private Message.Reply replyOf(Message.Reply reply, Throwable failure) {
+    if (reply != null) {
+      return reply;
+    }
+    GmeErrorCode code = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED;
+    return new Message.Reply(-1, code.value(), code.name() + ": " + (failure == null ? "no reply" : failure.getMessage()),
+        null);
+  }
+
+  private void cancelAutoStop() {
+    synchronized (lock) {
+      cancelAutoStopLocked();
+    }
+  }
+
+  private void cancelAutoStopLocked() {
+    if (autoStop != null) {
+      autoStop.cancel(false);
+      autoStop = null;
+    }
+  }
+
+  /** Builds event fields, leaving out pairs whose value is null. */
+  private static Map<String, Object> fields(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      if (kv[i + 1] != null) {
+        m.put((String) kv[i], kv[i + 1]);
+      }
+    }
+    return m;
+  }
+
+  private static ObjectNode args(Object... kv) {
+    ObjectNode n = MessageCodec.mapper().createObjectNode();
+    for (int i = 0; i < kv.length; i += 2) {
+      n.set((String) kv[i], MessageCodec.mapper().valueToTree(kv[i + 1]));
+    }
+    return n;
+  }
+}

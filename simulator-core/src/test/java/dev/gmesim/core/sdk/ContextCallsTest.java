@@ -1,0 +1,63 @@
+package dev.gmesim.core.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.sdk.SimFixture.Client;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a context does with calls that end without their reply: a timeout, or the context closing. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ContextCallsTest {
+  SimFixture f;
+
+  @BeforeEach
+  void start() {
+    f = new SimFixture(100);
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  @Nested
+  class SyncTimeout {
+    @Test
+    void aSyncCallThatTimesOutStopsWaitingForItsReply() {
+      Client c = f.inRoom("lobby");
+      f.sim.addFault(FaultRule.on(Operation.ENABLE_MIC).noReply().times(1).build());
+      assertThat(c.gme().enableMic(true)).isEqualTo(GmeErrorCode.AV_ERR_TIMEOUT.value());
+      // A reply that never comes must not keep the request waiting for as long as the connection lives.
+      assertThat(c.gme().pendingRequests()).isZero();
+      assertThat(c.gme().enableMic(true)).isZero();
+    }
+  }
+
+  @Nested
+  class AfterClose {
+    @Test
+    void anEntryInFlightWhenTheContextClosesReportsNothingToTheDelegate() {
+      // Another context keeps the SDK's shared threads alive, so an event would surely be delivered.
+      Client bystander = f.inited();
+      Client c = f.inited();
+      f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).noReply().openId(c.openId()).build());
+      assertThat(c.gme().enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0])).isZero();
+      await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.journal().find(
+          e -> e.operation() == Operation.ENTER_ROOM && c.openId().equals(e.openId())).size() == 1);
+      c.gme().close();
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+          .untilAsserted(() -> assertThat(c.events().events()).as("events after close()").isEmpty());
+      assertThat(bystander.gme().isConnected()).isTrue();
+    }
+  }
+}

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * </pre>
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-    description = "Runs simulated SDK clients (bots) against a simulator, under a chaos profile if given, "
+    description = "Runs simulated SDK clients (bots: rooms, mic, voice messages) against a simulator, under a chaos profile if given, "
         + "and prints calls, success rate, codes and latency per operation.",
     exitCodeOnInvalidInput = 2)
 final class DrillCommand implements Callable<Integer> {
@@ -68,6 +68,11 @@ final class DrillCommand implements Callable<Integer> {
       description = "Mean time a bot stays in a room before it moves on (default ${DEFAULT-VALUE}).")
   Duration talk;
 
+  @Option(names = "--voice-share", paramLabel = "SHARE", defaultValue = "0.3",
+      description = "Share of room visits in which a bot uploads a voice message and downloads it again "
+          + "(0 to 1; default ${DEFAULT-VALUE}).")
+  double voiceShare;
+
   @Option(names = "--app-id", paramLabel = "APPID", defaultValue = "1400000000", description = "AppID the bots use (default ${DEFAULT-VALUE}).")
   String appId;
 
@@ -90,6 +95,9 @@ final class DrillCommand implements Callable<Integer> {
     }
     if (rooms < 1) {
       throw bad("--rooms " + rooms + " is less than 1; pass 1 or more");
+    }
+    if (!(voiceShare >= 0 && voiceShare <= 1)) {
+      throw bad("--voice-share " + voiceShare + " is outside 0..1; pass e.g. 0.3, or 0 for no voice messages");
     }
     if (targetHttp != null && targetRoom == null) {
       throw bad("--target-http needs --target-room (the room gateway the bots connect to)");
@@ -123,7 +131,7 @@ final class DrillCommand implements Callable<Integer> {
           admin("POST", "/__admin/gme/drills", text, FaultProfile.Format.of(profile));
         }
       }
-      DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(room, bots, duration, appId, rooms, talk, seed))
+      DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(room, bots, duration, appId, rooms, talk, voiceShare, seed))
           .run(err);
       report.print(out);
       if (parsed != null) {

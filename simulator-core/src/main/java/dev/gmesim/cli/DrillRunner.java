@@ -6,6 +6,11 @@ import dev.gmesim.core.fault.LatencyHistogram;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
 import dev.gmesim.core.sdk.GmeEvent;
+import dev.gmesim.core.sdk.GmePtt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,14 +32,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Drives a simulator with N bots, each a simulated SDK client that enters a room, talks (mic on),
- * switches rooms and leaves, over and over for a set time; prints a live progress line while it
+ * sends and fetches voice messages, switches rooms and leaves, over and over for a set time; prints a live progress line while it
  * runs and a table per operation at the end (calls, success rate, codes seen, p50/p99 latency).
  * Latency is what the bot saw: from the call to its result (the reply, or the event for
  * asynchronous calls).
  *
  * <pre>{@code
  * DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 50,
- *     Duration.ofMinutes(1), "1400000000", 8, Duration.ofMillis(100), 1)).run(new PrintWriter(System.err, true));
+ *     Duration.ofMinutes(1), "1400000000", 8, Duration.ofMillis(100), 0.3, 1)).run(new PrintWriter(System.err, true));
  * report.print(new PrintWriter(System.out, true));
  * }</pre>
  */
@@ -49,10 +54,12 @@ public final class DrillRunner {
    * @param appId the AppID the bots use
    * @param rooms how many rooms the bots spread over ({@code drill-room-0} ...)
    * @param talk how long a bot stays in a room with its mic on before moving on
+   * @param voiceShare the share of room visits, in [0, 1], in which the bot uploads a voice message and
+   *     downloads it again (it records one, at least 1 s, the first time)
    * @param seed seeds the bots' room choices
    */
   public record Settings(InetSocketAddress room, int bots, Duration duration, String appId, int rooms,
-      Duration talk, long seed) {
+      Duration talk, double voiceShare, long seed) {
     /** Checks the settings. */
     public Settings {
       Objects.requireNonNull(room, "room");
@@ -64,6 +71,9 @@ public final class DrillRunner {
       }
       if (rooms < 1) {
         throw new IllegalArgumentException("rooms " + rooms + " is less than 1; pass 1 or more");
+      }
+      if (!(voiceShare >= 0 && voiceShare <= 1)) {
+        throw new IllegalArgumentException("voiceShare " + voiceShare + " is outside [0, 1]; pass e.g. 0.3");
       }
     }
   }
@@ -135,18 +145,42 @@ public final class DrillRunner {
   private final Settings settings;
   private final Map<Operation, OpStats> stats = new EnumMap<>(Operation.class);
   private final AtomicBoolean stop = new AtomicBoolean();
+  private Path files;
 
   /** Creates a runner; nothing connects until {@link #run(PrintWriter)}. */
   public DrillRunner(Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     for (Operation op : List.of(Operation.INIT, Operation.ENTER_ROOM, Operation.ENABLE_MIC, Operation.SWITCH_ROOM,
-        Operation.EXIT_ROOM, Operation.UNINIT)) {
+        Operation.EXIT_ROOM, Operation.UNINIT, Operation.PTT_APPLY_AUTH, Operation.PTT_START_RECORDING,
+        Operation.PTT_UPLOAD, Operation.PTT_DOWNLOAD)) {
       stats.put(op, new OpStats());
     }
   }
 
   /** Runs the bots for the set duration, writing a progress line to {@code progress} every second (null for none). */
   public Report run(PrintWriter progress) throws InterruptedException {
+    try {
+      files = Files.createTempDirectory("gmesim-drill-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("drill: cannot create a temporary folder for the bots' voice messages", e);
+    }
+    try {
+      return runBots(progress);
+    } finally {
+      deleteFiles();
+    }
+  }
+
+  private void deleteFiles() {
+    try (var paths = Files.list(files)) {
+      paths.forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: the folder is under the system's temporary directory.
+    }
+    files.toFile().delete();
+  }
+
+  private Report runBots(PrintWriter progress) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + settings.duration().toNanos();
     CountDownLatch done = new CountDownLatch(settings.bots());
@@ -222,6 +256,7 @@ public final class DrillRunner {
         if (timed(Operation.INIT, () -> gme.init(settings.appId(), openId)) != 0) {
           continue;
         }
+        Voice voice = new Voice(gme.getPTT(), files.resolve(openId + ".wav"), files.resolve(openId + "-fetched.wav"));
         while (!stop.get() && System.nanoTime() < deadline && gme.isConnected()) {
           String room = "drill-room-" + random.nextInt(settings.rooms());
           int entered = async(Operation.ENTER_ROOM, GmeEventType.ENTER_ROOM, events, wait,
@@ -230,6 +265,9 @@ public final class DrillRunner {
             continue;
           }
           timed(Operation.ENABLE_MIC, () -> gme.enableMic(true));
+          if (random.nextDouble() < settings.voiceShare()) {
+            voice.sendAndFetch(events, wait);
+          }
           pause(random);
           if (settings.rooms() > 1) {
             String other = "drill-room-" + random.nextInt(settings.rooms());
@@ -250,6 +288,44 @@ public final class DrillRunner {
         stats.get(Operation.INIT).record(-1, 0);
         pause(random);
       }
+    }
+  }
+
+  /** A bot's voice messages: it records one once, then uploads it and downloads it again on each visit that asks. */
+  private final class Voice {
+    private final GmePtt ptt;
+    private final Path recorded;
+    private final Path fetched;
+    private boolean ready;
+
+    Voice(GmePtt ptt, Path recorded, Path fetched) {
+      this.ptt = ptt;
+      this.recorded = recorded;
+      this.fetched = fetched;
+    }
+
+    void sendAndFetch(BlockingQueue<GmeEvent> events, Duration wait) {
+      if (!ready) {
+        if (timed(Operation.PTT_APPLY_AUTH, () -> ptt.applyPTTAuthbuffer("drill".getBytes(java.nio.charset.StandardCharsets.UTF_8))) != 0) {
+          return;
+        }
+        // Just over GME's 1000 ms minimum; the recording stops by itself at the maximum length.
+        ptt.setMaxMessageLength(GmePtt.MIN_MESSAGE_LENGTH_MS + 1);
+        GmeEvent rec = await(Operation.PTT_START_RECORDING, GmeEventType.PTT_RECORD_COMPLETE, events, wait,
+            () -> ptt.startRecording(recorded.toString()));
+        ready = rec != null && rec.result() == 0;
+        if (!ready) {
+          return;
+        }
+      }
+      GmeEvent up = await(Operation.PTT_UPLOAD, GmeEventType.PTT_UPLOAD_COMPLETE, events, wait,
+          () -> ptt.uploadRecordedFile(recorded.toString()));
+      if (up == null || up.result() != 0) {
+        return;
+      }
+      String fileId = up.getStringExtra("file_id");
+      await(Operation.PTT_DOWNLOAD, GmeEventType.PTT_DOWNLOAD_COMPLETE, events, wait,
+          () -> ptt.downloadRecordedFile(fileId, fetched.toString()));
     }
   }
 
@@ -274,14 +350,24 @@ public final class DrillRunner {
     return code;
   }
 
-  /** Makes an asynchronous call and waits for its event; a call refused at once counts with its code. */
+  /** Makes an asynchronous call and waits for its event; returns its result code. */
   private int async(Operation op, GmeEventType type, BlockingQueue<GmeEvent> events, Duration wait,
+      java.util.function.IntSupplier call) {
+    GmeEvent e = await(op, type, events, wait, call);
+    return e == null ? -1 : e.result();
+  }
+
+  /**
+   * Makes an asynchronous call, waits for its event and counts it; returns the event, or null when
+   * the call was refused at once, no event came in time (counted as 1005), or the connection dropped.
+   */
+  private GmeEvent await(Operation op, GmeEventType type, BlockingQueue<GmeEvent> events, Duration wait,
       java.util.function.IntSupplier call) {
     long t0 = System.nanoTime();
     int sent = call.getAsInt();
     if (sent != 0) {
       stats.get(op).record(sent, System.nanoTime() - t0);
-      return sent;
+      return null;
     }
     long until = t0 + wait.toNanos();
     try {
@@ -291,22 +377,21 @@ public final class DrillRunner {
         if (e == null) {
           // No event at all: the SDK's own timer should have fired; count it as GME's timeout.
           stats.get(op).record(1005, System.nanoTime() - t0);
-          return 1005;
+          return null;
         }
         if (e.type() == type) {
-          int code = e.result();
-          stats.get(op).record(code, System.nanoTime() - t0);
-          return code;
+          stats.get(op).record(e.result(), System.nanoTime() - t0);
+          return e;
         }
         if (e.type() == GmeEventType.ROOM_DISCONNECT) {
           stats.get(op).record(e.result() == 0 ? -1 : e.result(), System.nanoTime() - t0);
-          return -1;
+          return null;
         }
       }
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       stop.set(true);
-      return -1;
+      return null;
     }
   }
 }

@@ -30,7 +30,7 @@ class DrillRunnerTest {
             + "    error: 7006\n    probability: 0.5\n    seed: 5\n", FaultProfile.Format.YAML));
         StringWriter progress = new StringWriter();
         DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 4,
-            Duration.ofSeconds(2), "1400000000", 3, Duration.ofMillis(10), 1)).run(new PrintWriter(progress, true));
+            Duration.ofSeconds(2), "1400000000", 3, Duration.ofMillis(10), 0.5, 1)).run(new PrintWriter(progress, true));
 
         DrillRunner.Row enter = report.row(Operation.ENTER_ROOM).orElseThrow();
         assertThat(enter.codes()).containsKeys(0, 7006);
@@ -41,6 +41,29 @@ class DrillRunnerTest {
         StringWriter table = new StringWriter();
         report.print(new PrintWriter(table, true));
         assertThat(table.toString()).contains("operation").contains("ENTER_ROOM").contains("7006=");
+      }
+    }
+  }
+
+  @Nested
+  class VoiceMessages {
+
+    @Test
+    void botsSendAndFetchVoiceMessagesAndAStorageOutageFailsUploadsWith8195ForItsUsersOnly() throws Exception {
+      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+        // bot-1, bot-10.. are "the region"; the other bots upload normally.
+        sim.faults().drills().start(FaultProfile.parse("name: storage\nscope: {openId: \"bot-1*\"}\nrules:\n"
+            + "  - operations: [PTT_UPLOAD]\n    error: 8195\n", FaultProfile.Format.YAML));
+        DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 3,
+            Duration.ofSeconds(3), "1400000000", 2, Duration.ofMillis(10), 1.0, 1)).run(null);
+
+        assertThat(report.row(Operation.PTT_START_RECORDING).orElseThrow().ok()).isPositive();
+        DrillRunner.Row upload = report.row(Operation.PTT_UPLOAD).orElseThrow();
+        assertThat(upload.codes()).containsKeys(0, 8195);
+        assertThat(upload.codes().get(8195)).isEqualTo(sim.faults().drills().status("storage").orElseThrow().faults());
+        DrillRunner.Row download = report.row(Operation.PTT_DOWNLOAD).orElseThrow();
+        assertThat(download.codes()).containsOnlyKeys(0);
+        assertThat(download.calls()).isEqualTo(upload.codes().get(0));
       }
     }
   }

@@ -89,6 +89,7 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
         break;
     }
     Decision d = state.faults().decide(call);
+    state.control().metrics().decided(op, d);
     if (d.isFault()) {
       return fault(call, d);
     }

@@ -1,0 +1,251 @@
+package dev.gmesim.examples.voice;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A game's lobby and team voice chat on top of GME, handling failures the way a good game
+ * should: it retries entries that timed out or hit the network (1005, 7004, 10004) with
+ * backoff, asks the player to log in again on 7006, stays put after a 2001 switch failure,
+ * re-enters after 2002, resends a voice message after 8195, and shows the player one notice per
+ * failure otherwise.
+ *
+ * <pre>{@code
+ * TeamVoiceChat chat = new TeamVoiceChat(sdk, roomId -> backend.voiceToken(roomId),
+ *     RetryPolicy.DEFAULT, scheduler, notice -> hud.show(notice));
+ * chat.start("1400000000", player.openId());
+ * chat.join("lobby");
+ * // later: the match starts
+ * chat.switchTo("team-red-42");
+ * }</pre>
+ */
+public final class TeamVoiceChat implements VoiceSdk.Listener {
+
+  /** Where the chat stands, as the UI shows it. */
+  public enum Status {
+    /** Not in a room. */
+    IDLE,
+    /** An entry (or a retry of one) is under way. */
+    JOINING,
+    /** In a room. */
+    IN_ROOM,
+    /** A switch is under way; the old room still works. */
+    SWITCHING,
+    /** The voice token was refused; waiting for the player to log in again. */
+    NEEDS_LOGIN,
+    /** Gave up for now; the game runs without voice. */
+    UNAVAILABLE
+  }
+
+  private final VoiceSdk sdk;
+  private final Function<String, byte[]> tokens;
+  private final RetryPolicy retry;
+  private final ScheduledExecutorService scheduler;
+  private final Consumer<PlayerNotice> notices;
+
+  private Status status = Status.IDLE;
+  private String room;
+  private String wantedRoom;
+  private int entryAttempts;
+  private final Map<Path, Integer> uploadAttempts = new HashMap<>();
+  private final Map<Path, String> sent = new HashMap<>();
+
+  /**
+   * Creates the chat; {@code tokens} gives the auth buffer for a room (from the game's backend),
+   * {@code notices} receives what the player should see.
+   */
+  public TeamVoiceChat(VoiceSdk sdk, Function<String, byte[]> tokens, RetryPolicy retry,
+      ScheduledExecutorService scheduler, Consumer<PlayerNotice> notices) {
+    this.sdk = Objects.requireNonNull(sdk);
+    this.tokens = Objects.requireNonNull(tokens);
+    this.retry = Objects.requireNonNull(retry);
+    this.scheduler = Objects.requireNonNull(scheduler);
+    this.notices = Objects.requireNonNull(notices);
+    sdk.listener(this);
+  }
+
+  /** Starts the player's voice context; returns GME's result code (0 on success). */
+  public synchronized int start(String appId, String openId) {
+    int result = sdk.init(appId, openId);
+    if (result != GmeCodes.OK) {
+      status = Status.UNAVAILABLE;
+      notices.accept(GmeCodes.noticeFor(result));
+    }
+    return result;
+  }
+
+  /** Joins a voice room (the lobby or a team channel). */
+  public synchronized void join(String roomId) {
+    wantedRoom = roomId;
+    entryAttempts = 0;
+    status = Status.JOINING;
+    sdk.enterRoom(roomId, tokens.apply(roomId));
+  }
+
+  /** Moves to another room without leaving the current one first. */
+  public synchronized void switchTo(String roomId) {
+    if (status != Status.IN_ROOM) {
+      join(roomId);
+      return;
+    }
+    wantedRoom = roomId;
+    status = Status.SWITCHING;
+    sdk.switchRoom(roomId, tokens.apply(roomId));
+  }
+
+  /** Leaves voice chat. */
+  public synchronized void leave() {
+    wantedRoom = null;
+    sdk.exitRoom();
+  }
+
+  /** Sends a recorded voice message; network failures are retried with backoff. */
+  public synchronized void sendVoiceMessage(Path file) {
+    uploadAttempts.put(file, 0);
+    sdk.uploadVoiceMessage(file);
+  }
+
+  /** Turns the player's microphone on or off; returns whether it worked. */
+  public synchronized boolean talk(boolean on) {
+    int result = sdk.enableMic(on);
+    if (result != GmeCodes.OK) {
+      notices.accept(GmeCodes.noticeFor(result));
+    }
+    return result == GmeCodes.OK;
+  }
+
+  /** Returns the room the player is in, if any. */
+  public synchronized Optional<String> currentRoom() {
+    return Optional.ofNullable(room);
+  }
+
+  /** Returns where the chat stands. */
+  public synchronized Status status() {
+    return status;
+  }
+
+  /** Returns the fileId of a voice message that was sent, if it was. */
+  public synchronized Optional<String> sentFileId(Path file) {
+    return Optional.ofNullable(sent.get(file));
+  }
+
+  // ---- outcomes from GME -------------------------------------------------------------------
+
+  @Override
+  public synchronized void onEnterRoom(String roomId, int result, String errorInfo) {
+    if (result == GmeCodes.OK || result == GmeCodes.ALREADY_IN_ROOM) {
+      room = roomId;
+      status = Status.IN_ROOM;
+      if (entryAttempts > 0) {
+        notices.accept(new PlayerNotice(PlayerNotice.Kind.INFO, "Voice chat reconnected.", result));
+      }
+      entryAttempts = 0;
+      return;
+    }
+    room = null;
+    if (result == GmeCodes.AUTH_FAILED) {
+      status = Status.NEEDS_LOGIN;
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.LOG_IN_AGAIN,
+          "Your session expired. Please log in again to use voice chat.", result));
+      return;
+    }
+    if (GmeCodes.RETRY_ENTRY.contains(result) && entryAttempts < retry.maxAttempts()) {
+      entryAttempts++;
+      status = Status.JOINING;
+      if (entryAttempts == 1) {
+        notices.accept(new PlayerNotice(PlayerNotice.Kind.RETRYING, "Connecting to voice chat...", result));
+      }
+      String target = roomId;
+      later(retry.delayBefore(entryAttempts), () -> {
+        if (status == Status.JOINING && target.equals(wantedRoom)) {
+          sdk.enterRoom(target, tokens.apply(target));
+        }
+      });
+      return;
+    }
+    status = Status.UNAVAILABLE;
+    notices.accept(GmeCodes.noticeFor(result));
+  }
+
+  @Override
+  public synchronized void onSwitchRoom(String targetRoomId, int result, String errorInfo) {
+    if (result == GmeCodes.OK) {
+      room = targetRoomId;
+      status = Status.IN_ROOM;
+      return;
+    }
+    if (result == GmeCodes.SWITCH_NOT_TRIED) {
+      // GME did not even try: the old room is intact and usable, so stay there.
+      status = Status.IN_ROOM;
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.INFO,
+          "Couldn't move you to the new voice channel; you're still in " + room + ".", result));
+      return;
+    }
+    if (result == GmeCodes.SWITCH_FAILED_ROOM_LOST) {
+      // The old room is gone too; GME's advice is to enter again.
+      room = null;
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.RETRYING, "Rejoining voice chat...", result));
+      join(targetRoomId);
+      return;
+    }
+    if (result == GmeCodes.AUTH_FAILED) {
+      status = Status.NEEDS_LOGIN;
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.LOG_IN_AGAIN,
+          "Your session expired. Please log in again to use voice chat.", result));
+      return;
+    }
+    status = room == null ? Status.UNAVAILABLE : Status.IN_ROOM;
+    notices.accept(GmeCodes.noticeFor(result));
+  }
+
+  @Override
+  public synchronized void onExitRoom(int result) {
+    room = null;
+    status = Status.IDLE;
+  }
+
+  @Override
+  public synchronized void onDisconnected(int result, String errorInfo) {
+    String lost = room;
+    room = null;
+    if (lost != null) {
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.RETRYING, "Voice chat dropped; reconnecting...", result));
+      join(lost);
+      entryAttempts = 1;
+    }
+  }
+
+  @Override
+  public synchronized void onUploaded(Path file, int result, String fileId) {
+    if (result == GmeCodes.OK) {
+      uploadAttempts.remove(file);
+      sent.put(file, fileId);
+      return;
+    }
+    int attempts = uploadAttempts.getOrDefault(file, 0);
+    if (result == GmeCodes.UPLOAD_NETWORK && attempts < retry.maxAttempts()) {
+      uploadAttempts.put(file, attempts + 1);
+      later(retry.delayBefore(attempts + 1), () -> sdk.uploadVoiceMessage(file));
+      return;
+    }
+    uploadAttempts.remove(file);
+    notices.accept(new PlayerNotice(PlayerNotice.Kind.MESSAGE_NOT_SENT,
+        "Your voice message could not be sent. Tap to try again.", result));
+  }
+
+  private void later(Duration delay, Runnable task) {
+    scheduler.schedule(() -> {
+      synchronized (this) {
+        task.run();
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

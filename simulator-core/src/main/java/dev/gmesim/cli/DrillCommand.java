@@ -140,10 +140,14 @@ final class DrillCommand implements Callable<Integer> {
           own.faults().drills().stop(parsed.name());
         } else {
           out.println("drill summary: " + admin("GET", "/__admin/gme/drills/" + parsed.name() + "/summary", null, null));
-          admin("DELETE", "/__admin/gme/drills/" + parsed.name(), null, null);
+          // 404 here means the drill already ended (its TTL passed while the bots finished): nothing to stop.
+          adminAllowing404("DELETE", "/__admin/gme/drills/" + parsed.name());
         }
       }
       return 0;
+    } catch (AdminCallFailed e) {
+      err.println("drill: " + e.getMessage());
+      return 1;
     } finally {
       if (own != null) {
         own.close();
@@ -154,6 +158,25 @@ final class DrillCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, DrillStatus s) {
     out.println("drill " + s.name() + " (" + s.state() + "): " + s.calls() + " calls in scope, " + s.faults()
         + " faults " + s.faultsByCode() + ", " + s.guardRailed() + " held back by the guard rail");
+  }
+
+  /** A control API call that did not succeed; the runner reports it on one line and exits 1. */
+  private static final class AdminCallFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AdminCallFailed(String message) {
+      super(message);
+    }
+  }
+
+  private void adminAllowing404(String method, String path) throws IOException, InterruptedException {
+    try {
+      admin(method, path, null, null);
+    } catch (AdminCallFailed e) {
+      if (!e.getMessage().contains(" answered 404")) {
+        throw e;
+      }
+    }
   }
 
   private String admin(String method, String path, String body, FaultProfile.Format format) throws IOException, InterruptedException {
@@ -170,8 +193,8 @@ final class DrillCommand implements Callable<Integer> {
     }
     HttpResponse<String> r = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
-      throw new CommandLine.ExecutionException(spec.commandLine(), method + " " + uri + " answered " + r.statusCode()
-          + ": " + r.body());
+      throw new AdminCallFailed(method + " " + uri + " answered " + r.statusCode() + ": " + r.body()
+          + (r.statusCode() == 401 ? "; pass the simulator's token with --admin-token or GMESIM_ADMIN_TOKEN" : ""));
     }
     return r.body();
   }

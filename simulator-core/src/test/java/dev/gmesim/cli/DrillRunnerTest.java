@@ -84,6 +84,22 @@ class DrillRunnerTest {
     }
 
     @Test
+    void againstARunningSimulatorTheProfileGoesOverTheControlApiAndADrillThatExpiredFirstIsNoError(@TempDir Path dir)
+        throws Exception {
+      Path profile = dir.resolve("p.json");
+      Files.writeString(profile, "{\"name\": \"remote\", \"ttl\": \"PT0.5S\", \"rules\": [{\"operations\": [\"SWITCH_ROOM\"], "
+          + "\"error\": 2001}]}");
+      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+        MainTest.Run r = MainTest.run("drill", "--target-room", "127.0.0.1:" + sim.roomAddress().getPort(),
+            "--target-http", sim.httpBaseUri().toString(), "--bots", "2", "--duration", "PT2S", "--rooms", "2",
+            "--talk", "PT0.01S", "--voice-share", "0", "--profile", profile.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("drill summary: {\"name\":\"remote\",\"state\":\"EXPIRED\"");
+        assertThat(sim.faults().drills().active()).isEmpty();
+      }
+    }
+
+    @Test
     void aBadProfileExits2NamingTheFlagTheLineAndTheField(@TempDir Path dir) throws Exception {
       Path profile = dir.resolve("p.yaml");
       Files.writeString(profile, "name: cli\nrules:\n  - operations: [SWITCH_ROOM]\n    error: 2001\n    times: 0\n");

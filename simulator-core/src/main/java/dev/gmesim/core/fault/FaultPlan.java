@@ -36,8 +36,12 @@ import java.util.function.LongSupplier;
  *
  * <p>Rules are checked in the order they were added and the first one that fires wins. A rule
  * whose scope matches but whose budget declines ({@code after} not yet reached, the probability
- * draw says no, spent, expired) lets the next rule try. {@link #decide(Call)} never waits for a
- * lock and looks only at rules of the call's operation.
+ * draw says no, spent, expired) lets the next rule try. {@link #decide(Call)} never waits for the
+ * plan's lock and looks only at rules of the call's operation (a drill's guard rail takes a short
+ * lock of its own once a second, to move its window on).
+ *
+ * <p>Chaos drills ({@link #drills()}) are groups of rules installed together, with a TTL, a
+ * schedule per rule, a scope by share of users and a guard rail; see {@link Drills}.
  */
 public final class FaultPlan {
 

@@ -49,7 +49,7 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { tail -20 /tmp/gmesim-dockerd.log; fail "dockerd did not start"; }
 fi
 cleanup() {
-  docker rm -f gme-simulator >/dev/null 2>&1 || true
+  docker rm -f gme-simulator gme-remote >/dev/null 2>&1 || true
   BASE_IMAGE=$base docker compose down >/dev/null 2>&1 || true
   if [ "$started_daemon" = 1 ]; then
     kill -TERM "$(cat /var/run/docker.pid)" 2>/dev/null || true
@@ -102,6 +102,14 @@ stop_ms=$(( ($(date +%s%N) - stop_start) / 1000000 ))
 say "docker stop took $stop_ms ms (exit code $(docker inspect -f '{{.State.ExitCode}}' gme-simulator))"
 [ "$stop_ms" -lt 2000 ] || fail "docker stop took $stop_ms ms, more than 2 s"
 docker rm gme-simulator >/dev/null
+
+say "examples in remote mode: the same TeamVoiceChatTest against a container (examples/README.md)"
+docker run -d --name gme-remote -p 127.0.0.1:7300:7300 -p 127.0.0.1:8080:8080 \
+  -e GMESIM_ADMIN_TOKEN=local-dev-token-0123456789 -e GMESIM_TIME_SCALE=100 gme-simulator >/dev/null
+for _ in $(seq 1 300); do curl -sf http://127.0.0.1:8080/__admin/gme/health >/dev/null && break; sleep 0.1; done
+GMESIM_URL=http://127.0.0.1:8080 GMESIM_TOKEN=local-dev-token-0123456789 \
+  ./mvnw -B -q -pl examples -am test -Dtest=TeamVoiceChatTest -Dsurefire.failIfNoSpecifiedTests=false
+docker rm -f gme-remote >/dev/null
 
 say "Testcontainers test against the image"
 TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \

@@ -605,7 +605,7 @@ public enum GmeErrorCode {
         Comparator.comparingLong((GmeErrorCode c) -> Math.abs((long) c.value - value))
             .thenComparingInt(GmeErrorCode::value);
     return Arrays.stream(values())
-        .filter(c -> editDistance(digits, Integer.toString(c.value)) <= 1)
+        .filter(c -> NearestName.distance(digits, Integer.toString(c.value)) <= 1)
         .min(closerInValue)
         .orElseGet(() -> Arrays.stream(values()).min(closerInValue).orElseThrow());
   }
@@ -618,31 +618,9 @@ public enum GmeErrorCode {
     Objects.requireNonNull(name, "name");
     String wanted = name.strip().toUpperCase(Locale.ROOT);
     return Arrays.stream(values())
-        .min(Comparator.comparingInt((GmeErrorCode c) -> editDistance(wanted, c.name()))
+        .min(Comparator.comparingInt((GmeErrorCode c) -> NearestName.distance(wanted, c.name()))
             .thenComparingInt(GmeErrorCode::ordinal))
         .orElseThrow();
-  }
-
-  // Optimal string alignment distance: Levenshtein plus swapping two neighbours, because swapped
-  // digits (7060 for 7006) and swapped letters (FIALD) are the commonest slips.
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   /** Returns all codes of a category, in page order. */

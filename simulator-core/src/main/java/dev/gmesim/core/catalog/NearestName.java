@@ -43,8 +43,12 @@ public final class NearestName {
     return of(wanted, candidates).map(n -> "; nearest: " + n).orElse("");
   }
 
-  // Optimal string alignment distance: Levenshtein plus swapping two neighbours (the commonest slip).
-  private static int distance(String a, String b) {
+  /**
+   * Returns the optimal string alignment distance (Levenshtein plus swapping two neighbours) between
+   * {@code a} and {@code b}, case-sensitively.
+   */
+  // Swaps count as one edit because swapped digits (7060 for 7006) and letters (FIALD) are the commonest slips.
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -59,7 +59,8 @@ trap cleanup EXIT
 
 if ! docker image inspect "$base" >/dev/null 2>&1; then
   say "building the base image $base from Debian packages"
-  docker/build-base-image.sh "$base"
+  # debootstrap fetches a few hundred packages; one retry rides out a mirror hiccup.
+  docker/build-base-image.sh "$base" || { say "retrying the base image build"; docker/build-base-image.sh "$base"; }
 fi
 
 readme_line() { grep -m1 -E "^$1" README.md || fail "README.md has no line starting with '$1'"; }

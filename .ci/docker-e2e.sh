@@ -114,7 +114,7 @@ docker rm -f gme-remote >/dev/null
 
 say "Testcontainers test against the image"
 TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \
-  ./mvnw -B -q -pl testcontainers -am test -Dgmesim.docker.image=gme-simulator -Dtest='GmeSimulatorContainerTest' \
+  ./mvnw -B -q -pl testcontainers -am test -Dgmesim.docker.image=gme-simulator -Dtest='GmeSimulatorContainerTest,ContainerRemoteModeTest' \
   -Dsurefire.failIfNoSpecifiedTests=false
 
 compose_line=$(readme_line 'docker compose up')

@@ -5,12 +5,15 @@ import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -197,7 +200,9 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
           k -> new EmbeddedBackend(settings.existing(), false), Backend.class);
     }
-    Optional<RemoteTarget> remote = RemoteTarget.from(context, System::getenv);
+    Optional<RemoteTarget> remote = settings.remote() != null
+        ? Optional.of(settings.remote().get())
+        : RemoteTarget.from(context, System::getenv);
     if (remote.isPresent()) {
       return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("remote " + remote.get().url(),
           k -> RemoteBackend.connect(remote.get()), Backend.class);
@@ -235,6 +240,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     private SimulatorScope scope = SimulatorScope.CLASS;
     private boolean failOnUnfiredFaults;
     private GmeSimulator simulator;
+    private Supplier<RemoteTarget> remote;
 
     private Builder() {}
 
@@ -275,11 +281,39 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       return this;
     }
 
+    /**
+     * Uses a running simulator (a {@code java -jar} process) at {@code url} with the admin
+     * {@code token}, both read when the first test needs them; see the three-argument form for a
+     * container whose ports are remapped.
+     */
+    public Builder remote(Supplier<URI> url, Supplier<String> token) {
+      return remote(url, token, () -> null);
+    }
+
+    /**
+     * Uses a running simulator whose room gateway is reached at {@code room} (a Testcontainers
+     * container maps its ports anew on each start), read when the first test needs them:
+     * {@code .remote(GME::httpBaseUri, GME::adminToken, GME::roomAddress)}.
+     */
+    public Builder remote(Supplier<URI> url, Supplier<String> token, Supplier<InetSocketAddress> room) {
+      Objects.requireNonNull(url, "GmeSimulatorExtension.builder().remote: url is null; pass () -> URI.create(\"http://host:port\")");
+      Objects.requireNonNull(token, "GmeSimulatorExtension.builder().remote: token is null; pass () -> null for no token");
+      Objects.requireNonNull(room, "GmeSimulatorExtension.builder().remote: room is null; pass () -> null to use the reported port");
+      this.remote = () -> new RemoteTarget(Objects.requireNonNull(url.get(),
+          "GmeSimulatorExtension.builder().remote: the url supplier returned null; is the container started?"),
+          token.get(), room.get());
+      return this;
+    }
+
     /** Checks the settings and returns the extension; a bad setting is named with its value and the fix. */
     public GmeSimulatorExtension build() {
+      if (simulator != null && remote != null) {
+        throw new ExtensionConfigurationException("GmeSimulatorExtension.builder(): simulator(...) and remote(...) "
+            + "both set; choose the embedded simulator or the remote one");
+      }
       double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
       return new GmeSimulatorExtension(new Settings(scale, roomPort, httpPort, scope, failOnUnfiredFaults, simulator,
-          "GmeSimulatorExtension.builder()").validate());
+          remote, "GmeSimulatorExtension.builder()").validate());
     }
   }
 }

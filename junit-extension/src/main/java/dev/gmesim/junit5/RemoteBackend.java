@@ -29,7 +29,7 @@ final class RemoteBackend implements Backend {
     this.client = client;
     String url = target.url().toString();
     // The room address comes from the simulator's own settings; the HTTP side is the URL the user gave.
-    this.endpoints = new GmeEndpoints(client.roomAddress(),
+    this.endpoints = new GmeEndpoints(target.room() != null ? target.room() : client.roomAddress(),
         URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
     this.timeScale = TimeScale.of(client.timeScale());
   }

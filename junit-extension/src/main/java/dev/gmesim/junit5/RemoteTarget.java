@@ -1,5 +1,6 @@
 package dev.gmesim.junit5;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param url the simulator's HTTP base URI, e.g. {@code http://127.0.0.1:7301}
  * @param token the control API's bearer token, or null
+ * @param room the room gateway's address as reachable from here, or null to take the simulator's
+ *     reported room port on the URL's host (a container with a remapped port needs it)
  */
-record RemoteTarget(URI url, String token) {
+record RemoteTarget(URI url, String token, InetSocketAddress room) {
   static final String URL_PROPERTY = "gmesim.url";
   static final String URL_ENV = "GMESIM_URL";
   static final String TOKEN_PROPERTY = "gmesim.token";
@@ -40,7 +43,7 @@ record RemoteTarget(URI url, String token) {
           + "' is not an http(s) URL; set it to the simulator's HTTP address, e.g. http://127.0.0.1:7301, or unset it"
           + " to run against an embedded simulator");
     }
-    return Optional.of(new RemoteTarget(uri, setting(context, environment, TOKEN_PROPERTY, TOKEN_ENV)));
+    return Optional.of(new RemoteTarget(uri, setting(context, environment, TOKEN_PROPERTY, TOKEN_ENV), null));
   }
 
   private static String setting(ExtensionContext context, Function<String, String> environment, String property,

@@ -2,6 +2,7 @@ package dev.gmesim.junit5;
 
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeScale;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -13,20 +14,21 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param scope how widely the simulator is shared
  * @param failOnUnfiredFaults whether an annotation's fault that never fired fails the test
  * @param existing a simulator the user started and keeps ownership of, or null
+ * @param remote a running simulator to use (read when the first test needs it), or null
  * @param source where the settings came from, for messages
  */
 record Settings(double timeScale, int roomPort, int httpPort, SimulatorScope scope, boolean failOnUnfiredFaults,
-    GmeSimulator existing, String source) {
+    GmeSimulator existing, Supplier<RemoteTarget> remote, String source) {
 
   static final double DEFAULT_TIME_SCALE = 100;
 
   static Settings of(GmeSimulatorTest a, Class<?> on) {
-    return new Settings(a.timeScale(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null,
+    return new Settings(a.timeScale(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
         "@GmeSimulatorTest on " + on.getName());
   }
 
   static Settings defaults(String source) {
-    return new Settings(DEFAULT_TIME_SCALE, 0, 0, SimulatorScope.CLASS, false, null, source);
+    return new Settings(DEFAULT_TIME_SCALE, 0, 0, SimulatorScope.CLASS, false, null, null, source);
   }
 
   /** Checks every value, naming the bad one and the fix; the builder calls it early, the annotation path before starting anything. */

@@ -120,7 +120,9 @@ final class TestScope implements StoreResource {
     if (closed.get()) {
       throw new IllegalStateException("the test " + testName + " has finished; open SDK contexts during the test");
     }
-    GmeContext c = GmeContext.builder().room(backend.endpoints().room()).tag(tag).sdkName("gmesim-junit5")
+    // The HTTP side is taken from the endpoints, not the handshake, so a remapped container port works.
+    GmeContext c = GmeContext.builder().room(backend.endpoints().room()).http(backend.endpoints().http()).tag(tag)
+        .sdkName("gmesim-junit5")
         .delegate(delegate).build();
     synchronized (this) {
       contexts.add(c);

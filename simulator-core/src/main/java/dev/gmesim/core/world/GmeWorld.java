@@ -60,6 +60,8 @@ public final class GmeWorld {
     boolean inited;
     Room room;
     Pending pending;
+    /** The EnterRoom request that put the session in its room, or -1. */
+    long enteredBy = -1;
     boolean mic;
     boolean speaker;
     boolean spatializerInited;
@@ -179,6 +181,7 @@ public final class GmeWorld {
     s.pending = null;
     List<Delivery> out = new ArrayList<>();
     join(s, p.roomId(), p.roomType(), out);
+    s.enteredBy = requestId;
     return Optional.of(Outcome.ok(Map.of("roomId", p.roomId(), "roomType", s.room.type), out));
   }
 
@@ -194,6 +197,28 @@ public final class GmeWorld {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The SDK gave up on EnterRoom {@code requestId} (its own timer reported 1005). An entry still in
+   * flight ends; an entry that completed while the SDK's timer fired is undone, so the server agrees
+   * with the client that it is in no room, and the other members see the exit.
+   */
+  public synchronized Outcome cancelEnter(String sessionId, long requestId) {
+    Session s = sessions.get(sessionId);
+    if (s == null) {
+      return Outcome.ok();
+    }
+    if (s.pending != null && (requestId < 0 || s.pending.requestId() == requestId)) {
+      s.pending = null;
+      return Outcome.ok();
+    }
+    if (s.room != null && requestId >= 0 && s.enteredBy == requestId) {
+      List<Delivery> out = new ArrayList<>();
+      leave(s, out);
+      return Outcome.ok(Map.of(), out);
+    }
+    return Outcome.ok();
   }
 
   /**
@@ -436,6 +461,7 @@ public final class GmeWorld {
       rooms.remove(key(room.appId, room.id));
     }
     s.room = null;
+    s.enteredBy = -1;
     s.mic = false;
     s.speaker = false;
     s.spatializerInited = false;

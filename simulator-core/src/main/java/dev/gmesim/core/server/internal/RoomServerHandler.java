@@ -118,7 +118,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       case Ops.PING -> reply(req.id(), 0, "", null);
       case Ops.HELLO -> reply(req.id(), GmeErrorCode.AV_ERR_REPEATED_OPERATION.value(),
           "HELLO was already done on this connection", null);
-      case Ops.CANCEL_ENTER -> world.abortEnter(sessionId, req.args().path("requestId").asLong(-1));
+      case Ops.CANCEL_ENTER -> world.cancelEnter(sessionId, req.args().path("requestId").asLong(-1)).deliver();
       case Ops.PTT_CANCEL_RECORDING -> reply(req.id(), voice.cancelRecording(sessionId).result(), "", null);
       default -> {
         Operation op = Operation.parse(req.op()).orElse(null);

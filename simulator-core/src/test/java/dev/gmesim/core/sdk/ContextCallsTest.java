@@ -9,27 +9,13 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a context does with calls that end without their reply: a timeout, or the context closing. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ContextCallsTest {
-  SimFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new SimFixture(100);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
-
+class ContextCallsTest extends SimulatorPerTest {
   @Nested
   class SyncTimeout {
     @Test

@@ -15,27 +15,13 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The effects a fault rule can have on the room channel, seen from the client. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FaultEffectsTest {
-  SimFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new SimFixture(100);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
-
+class FaultEffectsTest extends SimulatorPerTest {
   @Nested
   class Delays {
     @Test

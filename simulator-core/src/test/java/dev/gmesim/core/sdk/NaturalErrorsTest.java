@@ -11,27 +11,13 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Each row of DESIGN.md's table of errors the world produces without any injected fault. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class NaturalErrorsTest {
-  SimFixture f;
-
-  @BeforeEach
-  void start() {
-    f = new SimFixture(100);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
-
+class NaturalErrorsTest extends SimulatorPerTest {
   @Nested
   class EnteringRooms {
     @Test

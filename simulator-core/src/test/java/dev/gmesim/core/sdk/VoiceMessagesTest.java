@@ -21,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,22 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The voice-message round trip through the simulated SDK: record, upload, download, play, speech-to-text. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class VoiceMessagesTest {
+class VoiceMessagesTest extends SimulatorPerTest {
   static final byte[] AUTH = "ptt-auth-buffer".getBytes(StandardCharsets.UTF_8);
 
-  SimFixture f;
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void start() {
-    f = new SimFixture(100);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
 
   /** An inited client with the PTT auth buffer applied. */
   Client authorized() {

@@ -13,8 +13,6 @@ import dev.gmesim.core.sdk.internal.Wav;
 import dev.gmesim.core.server.GmeSimulator;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,20 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The voice-message rows of DESIGN.md's table of errors the world produces without any injected fault. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class VoiceNaturalErrorsTest {
-  SimFixture f;
+class VoiceNaturalErrorsTest extends SimulatorPerTest {
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void start() {
-    f = new SimFixture(100);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
 
   String wav(String name, long ms) {
     return PttDriver.write(dir.resolve(name), Wav.tone(ms)).toString();

@@ -96,6 +96,11 @@ public final class GmeContext implements AutoCloseable {
       SdkRuntime.release(runtime);
       throw e;
     }
+    if (!conn.isOpen()) {
+      // Dropped right after the handshake, before conn was set: the loss handler saw another
+      // connection and stood down, so reconnect now.
+      lost(conn);
+    }
   }
 
   /** Returns a builder; {@link Builder#room} is required. */

@@ -3,6 +3,7 @@ package dev.gmesim.junit5;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.GmeSimulator;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -101,7 +102,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     Backend backend = backend(context, settings);
     String name = testName(context);
     TestScope scope = new TestScope(RUN_ID + "-" + TESTS.incrementAndGet() + "-" + name, name, backend,
-        Coverage.of(context));
+        Coverage.of(context), settings.clock());
     context.getStore(NAMESPACE).put(TestScope.class, scope);
     scope.install(planned);
   }
@@ -235,6 +236,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   /** Settings for a registered extension; each setter is optional. */
   public static final class Builder {
     private double timeScale = Settings.DEFAULT_TIME_SCALE;
+    private String clock = Settings.DEFAULT_CLOCK;
     private int roomPort;
     private int httpPort;
     private SimulatorScope scope = SimulatorScope.CLASS;
@@ -244,9 +246,20 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
 
     private Builder() {}
 
-    /** Runs simulated time this many times faster than the wall clock (default 100). */
+    /** Sets the factor of scaled sessions that name none (default 1); only {@code clock(TimeMode.scaled(...))} makes sessions scaled. */
     public Builder timeScale(double factor) {
       this.timeScale = factor;
+      return this;
+    }
+
+    /**
+     * Sets the clock of every test's SDK context (default {@link TimeMode#virtual()}), in embedded and
+     * remote mode alike: {@link TimeMode#manual()} for tests that advance it, {@code scaled(f)} to run
+     * with the wall clock.
+     */
+    public Builder clock(TimeMode mode) {
+      this.clock = Objects.requireNonNull(mode,
+          "GmeSimulatorExtension.builder().clock: mode is null; pass TimeMode.virtual(), manual() or scaled(f)").toString();
       return this;
     }
 
@@ -312,8 +325,8 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
             + "both set; choose the embedded simulator or the remote one");
       }
       double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
-      return new GmeSimulatorExtension(new Settings(scale, roomPort, httpPort, scope, failOnUnfiredFaults, simulator,
-          remote, "GmeSimulatorExtension.builder()").validate());
+      return new GmeSimulatorExtension(new Settings(scale, clock, roomPort, httpPort, scope, failOnUnfiredFaults,
+          simulator, remote, "GmeSimulatorExtension.builder()").validate());
     }
   }
 }

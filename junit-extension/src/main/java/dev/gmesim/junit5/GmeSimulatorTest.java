@@ -47,7 +47,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GmeSimulatorExtension.class)
 public @interface GmeSimulatorTest {
 
-  /** Runs simulated time this many times faster than the wall clock: at 100, GME's 30 s timeout takes 300 ms. */
+  /**
+   * The clock of every test's SDK context: {@code "virtual"} (the default: GME's 30 s enter-room
+   * timeout costs no wall time, and a slow machine never turns a normal reply into 1005),
+   * {@code "manual"} (the test calls {@code gme.clock().advance(...)}), or {@code "scaled(100)"}
+   * (with the wall clock, 100 times faster). A bad value fails the class before anything starts.
+   */
+  String clock() default Settings.DEFAULT_CLOCK;
+
+  /** The factor of scaled sessions that name none (the embedded simulator's default factor, 1). */
   double timeScale() default Settings.DEFAULT_TIME_SCALE;
 
   /** Serves the room protocol on this TCP port; 0 (the default) picks a free one. */

@@ -86,7 +86,7 @@ final class RemoteBackend implements Backend {
 
   private static JournalEntry entry(JournalRecord r) {
     return new JournalEntry(r.seq(), r.at(), r.operation(), r.appId(), r.openId(), r.roomId(), r.tag(), r.source(),
-        r.effect(), r.result());
+        r.effect(), r.result(), r.sessionTimeMs());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gmesim.junit5;
 
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -8,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /**
  * A class's simulator settings, from {@link GmeSimulatorTest} or the extension's builder.
  *
- * @param timeScale the simulated-time factor
+ * @param timeScale the factor of scaled sessions that name none
+ * @param clockName the clock of every test context, as {@link TimeMode#parse} reads it
  * @param roomPort the room port, 0 for a free one
  * @param httpPort the HTTP port, 0 for a free one
  * @param scope how widely the simulator is shared
@@ -17,18 +19,19 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param remote a running simulator to use (read when the first test needs it), or null
  * @param source where the settings came from, for messages
  */
-record Settings(double timeScale, int roomPort, int httpPort, SimulatorScope scope, boolean failOnUnfiredFaults,
+record Settings(double timeScale, String clockName, int roomPort, int httpPort, SimulatorScope scope, boolean failOnUnfiredFaults,
     GmeSimulator existing, Supplier<RemoteTarget> remote, String source) {
 
-  static final double DEFAULT_TIME_SCALE = 100;
+  static final double DEFAULT_TIME_SCALE = 1;
+  static final String DEFAULT_CLOCK = "virtual";
 
   static Settings of(GmeSimulatorTest a, Class<?> on) {
-    return new Settings(a.timeScale(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
+    return new Settings(a.timeScale(), a.clock(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
         "@GmeSimulatorTest on " + on.getName());
   }
 
   static Settings defaults(String source) {
-    return new Settings(DEFAULT_TIME_SCALE, 0, 0, SimulatorScope.CLASS, false, null, null, source);
+    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source);
   }
 
   /** Checks every value, naming the bad one and the fix; the builder calls it early, the annotation path before starting anything. */
@@ -37,6 +40,12 @@ record Settings(double timeScale, int roomPort, int httpPort, SimulatorScope sco
       TimeScale.of(timeScale);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(source + ": " + e.getMessage());
+    }
+    try {
+      TimeMode.parse(clockName);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(source + ": clock: " + e.getMessage()
+          + " (e.g. @GmeSimulatorTest(clock = \"manual\"))");
     }
     checkPort("roomPort", roomPort);
     checkPort("httpPort", httpPort);
@@ -56,6 +65,11 @@ record Settings(double timeScale, int roomPort, int httpPort, SimulatorScope sco
   /** Identifies simulators that classes may share in {@link SimulatorScope#RUN}: same clock, same ports. */
   String sharingKey() {
     return "simulator(timeScale=" + timeScale + ", roomPort=" + roomPort + ", httpPort=" + httpPort + ")";
+  }
+
+  /** Returns the clock of every test context. */
+  TimeMode clock() {
+    return TimeMode.parse(clockName);
   }
 
   GmeSimulator start() {

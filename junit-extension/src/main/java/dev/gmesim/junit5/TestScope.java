@@ -1,5 +1,6 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
@@ -36,8 +37,11 @@ final class TestScope implements StoreResource {
   private GmeContext context;
   private EventRecorder recorder;
 
-  TestScope(String tag, String testName, Backend backend, Coverage coverage) {
+  private final TimeMode clock;
+
+  TestScope(String tag, String testName, Backend backend, Coverage coverage, TimeMode clock) {
     this.tag = tag;
+    this.clock = clock;
     this.testName = testName;
     this.backend = backend;
     this.coverage = coverage;
@@ -122,7 +126,7 @@ final class TestScope implements StoreResource {
     }
     // The HTTP side is taken from the endpoints, not the handshake, so a remapped container port works.
     GmeContext c = GmeContext.builder().room(backend.endpoints().room()).http(backend.endpoints().http()).tag(tag)
-        .sdkName("gmesim-junit5")
+        .sdkName("gmesim-junit5").clock(clock)
         .delegate(delegate).build();
     synchronized (this) {
       contexts.add(c);

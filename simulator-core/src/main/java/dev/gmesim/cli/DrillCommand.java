@@ -116,7 +116,7 @@ final class DrillCommand implements Callable<Integer> {
     InetSocketAddress room;
     try {
       if (targetRoom == null) {
-        own = GmeSimulator.builder().timeScale(timeScale).roomPort(0).httpPort(0).start();
+        own = GmeSimulator.builder().clock(dev.gmesim.core.time.TimeMode.scaled(timeScale)).roomPort(0).httpPort(0).start();
         room = own.roomAddress();
         err.println("drill: started a simulator: room=" + room.getPort() + " http=" + own.httpBaseUri());
         if (parsed != null) {

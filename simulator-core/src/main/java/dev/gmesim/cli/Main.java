@@ -178,6 +178,7 @@ public final class Main implements Callable<Integer> {
           .roomPort(roomPort)
           .httpPort(httpPort)
           .timeScale(timeScale)
+          .clock(dev.gmesim.core.time.TimeMode.scaled(timeScale))
           .journalSize(journalSize)
           .adminToken(token)
           .insecureAdmin(insecureAdmin)

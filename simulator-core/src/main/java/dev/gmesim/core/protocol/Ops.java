@@ -12,6 +12,13 @@ public final class Ops {
   public static final String CANCEL_ENTER = "CANCEL_ENTER";
   /** CancelRecording(): drops the recording in progress; GME sends no event for it, the reply is result 0. */
   public static final String PTT_CANCEL_RECORDING = "PTT_CANCEL_RECORDING";
+  /**
+   * A virtual or manual session's clock moved: {@code {"op":"ADVANCE","args":{"now":10000}}}. The
+   * server releases, in order, every reply it held until then, and answers after them.
+   */
+  public static final String ADVANCE = "ADVANCE";
+  /** The server's notice that it holds a reply on a virtual or manual session's clock (an event). */
+  public static final String HELD = "HELD";
   /** The protocol version this build speaks. */
   public static final int PROTOCOL_VERSION = 1;
   /** The largest frame either side accepts, in bytes. */

@@ -32,6 +32,19 @@ public final class VoiceHttp {
   public static final String ERROR = "X-Gme-Error";
   /** Asks for a transport failure: a WireMock fault name, or SERVER_ERROR for a plain 503. */
   public static final String FAULT = "X-Gme-Fault";
+  /**
+   * The room session (HELLO's {@code sessionId}) whose clock times this call. With a virtual or
+   * manual session the simulator never delays on the wall clock: it answers {@code 202} with
+   * {@link #HELD} instead, and the client sends the same request again with {@link #RELEASE} once
+   * its clock reaches {@link #HELD_UNTIL}.
+   */
+  public static final String SESSION = "X-Gme-Session";
+  /** On a {@code 202}: the ticket of a held answer, to send back in {@link #RELEASE}. */
+  public static final String HELD = "X-Gme-Held";
+  /** On a {@code 202}: the session's simulated millisecond the answer is due at; absent when none will come. */
+  public static final String HELD_UNTIL = "X-Gme-Held-Until";
+  /** On a resent request: the ticket of the held answer the session's clock has now reached. */
+  public static final String RELEASE = "X-Gme-Release";
   /** The path segment in front of a stored file's id: a file id is {@code <base>/gme/ptt/v1/files/<id>}. */
   public static final String FILES_PATH = BASE_PATH + "/files/";
 

@@ -202,7 +202,8 @@ public final class GmeSimulatorClient {
     for (JsonNode e : get("journal" + query.queryString()).path("entries")) {
       out.add(new JournalRecord(e.path("seq").asLong(), Instant.parse(e.path("at").asText()),
           Operation.parse(e.path("operation").asText()).orElse(null), text(e, "appId"), text(e, "openId"),
-          text(e, "roomId"), text(e, "tag"), text(e, "source"), text(e, "effect"), e.path("result").asInt()));
+          text(e, "roomId"), text(e, "tag"), text(e, "source"), text(e, "effect"), e.path("result").asInt(),
+          e.path("sessionTimeMs").asLong(-1)));
     }
     return out;
   }

@@ -17,9 +17,10 @@ import java.time.Instant;
  * @param source the fault rule id, or {@code "world"}
  * @param effect what happened: {@code reply}, {@code no reply}, {@code disconnect}, {@code reset}, ...
  * @param result the result code sent, 0 for success, -1 when nothing was sent
+ * @param sessionTimeMs the calling session's simulated time in ms when decided, or -1 without a session clock
  */
 public record JournalRecord(long seq, Instant at, Operation operation, String appId, String openId, String roomId,
-    String tag, String source, String effect, int result) {
+    String tag, String source, String effect, int result, long sessionTimeMs) {
 
   /** Returns whether a fault rule decided this call. */
   public boolean faulted() {

@@ -1,9 +1,12 @@
 package dev.gmesim.core.sdk;
 
 import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.sdk.internal.ClockEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,14 +29,58 @@ public final class EventRecorder implements GmeDelegate {
 
   private final LinkedBlockingQueue<GmeEvent> pending = new LinkedBlockingQueue<>();
   private final List<GmeEvent> all = new ArrayList<>();
+  private final Set<ClockEngine> clocks = new CopyOnWriteArraySet<>();
+  private final List<Waiter> waiters = new ArrayList<>();
+  private volatile String stall;
+
+  /** One thread blocked in an await: while it waits, the attached virtual clocks may skip ahead. */
+  private final class Waiter {
+    private final Predicate<GmeEvent> filter;
+    private boolean waiting = true;
+
+    private Waiter(Predicate<GmeEvent> filter) {
+      this.filter = filter;
+      clocks.forEach(ClockEngine::waitStart);
+    }
+
+    /** Ends the wait once; the event it waited for stops the clocks from skipping before it returns. */
+    private void end() {
+      if (waiting) {
+        waiting = false;
+        clocks.forEach(ClockEngine::waitEnd);
+      }
+    }
+  }
 
   @Override
   public void onEvent(GmeEventType type, GmeEvent data) {
     synchronized (all) {
       all.add(data);
+      // The awaited event is here: the wait ends now, before the clock learns that the event was handled.
+      for (Waiter w : waiters) {
+        if (w.filter.test(data)) {
+          w.end();
+        }
+      }
+      pending.add(data);
     }
-    pending.add(data);
   }
+
+  /** A context handed this recorder its session clock (setTMGDelegate). */
+  void attach(ClockEngine clock) {
+    clocks.add(clock);
+  }
+
+  /** A call of an attached context stalled; every await fails with this message from now on. */
+  void stalled(String message) {
+    stall = message;
+    synchronized (all) {
+      waiters.forEach(Waiter::end);
+    }
+    pending.add(STALL_MARK);
+  }
+
+  private static final GmeEvent STALL_MARK = new GmeEvent(GmeEventType.ENTER_ROOM, java.util.Map.of());
 
   /** Waits up to 5 s for the next event of {@code type}, skipping others; see {@link #await(Predicate, String, Duration)}. */
   public GmeEvent await(GmeEventType type) {
@@ -52,10 +99,26 @@ public final class EventRecorder implements GmeDelegate {
    */
   public GmeEvent await(Predicate<GmeEvent> filter, String description, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Waiter w = null;
     try {
       while (true) {
-        long left = deadline - System.nanoTime();
-        GmeEvent e = left <= 0 ? pending.poll() : pending.poll(left, TimeUnit.NANOSECONDS);
+        GmeEvent e;
+        synchronized (all) {
+          // Atomic with onEvent: an event that arrives now is either seen here or ends the new waiter.
+          e = pending.poll();
+          if (e == null && w == null) {
+            w = new Waiter(filter);
+            waiters.add(w);
+          }
+        }
+        if (e == null) {
+          long left = deadline - System.nanoTime();
+          e = left <= 0 ? null : pending.poll(left, TimeUnit.NANOSECONDS);
+        }
+        if (e == STALL_MARK || (e == null && stall != null)) {
+          pending.add(STALL_MARK);
+          throw new AssertionError("No " + description + " event: " + stall);
+        }
         if (e == null) {
           throw new AssertionError("No " + description + " event within " + format(timeout) + "; events seen: "
               + seen());
@@ -67,6 +130,13 @@ public final class EventRecorder implements GmeDelegate {
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for " + description, ie);
+    } finally {
+      if (w != null) {
+        synchronized (all) {
+          w.end();
+          waiters.remove(w);
+        }
+      }
     }
   }
 
@@ -88,6 +158,9 @@ public final class EventRecorder implements GmeDelegate {
       all.clear();
     }
     pending.clear();
+    if (stall != null) {
+      pending.add(STALL_MARK);
+    }
   }
 
   private String seen() {

@@ -8,10 +8,13 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.protocol.Message;
 import dev.gmesim.core.protocol.MessageCodec;
 import dev.gmesim.core.protocol.Ops;
+import dev.gmesim.core.sdk.internal.ClockEngine;
 import dev.gmesim.core.sdk.internal.Connection;
 import dev.gmesim.core.sdk.internal.SdkRuntime;
 import dev.gmesim.core.sdk.internal.SerialExecutor;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
+import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,8 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * event to the delegate; the others return their result code, as GME's do.
  *
  * <p>As in GME, EnterRoom has its own 30 s timer: if the server stays silent, the delegate gets
- * {@code ENTER_ROOM} with result 1005 after 30 simulated seconds (30 ms of wall time at time
- * scale 1000, which the server announces in the handshake).
+ * {@code ENTER_ROOM} with result 1005 after 30 simulated seconds. Simulated time belongs to the
+ * context's session ({@link #clock()}): on a {@link TimeMode#virtual() virtual} clock (the embedded
+ * simulator's default) those 30 s pass in no wall time, and a reply that is merely slow in wall
+ * time is never turned into a timeout; {@link TimeMode#manual() manual} and
+ * {@link TimeMode#scaled(double) scaled} clocks are one builder call away.
  *
  * <pre>{@code
  * try (GmeContext gme = GmeContext.builder().room(simulator.roomAddress()).build()) {
@@ -63,12 +69,15 @@ public final class GmeContext implements AutoCloseable {
 
   private final Builder cfg;
   private final SdkRuntime runtime;
+  private final EventLoop loop;
+  private final ClockEngine clock;
   private final Executor callbacks;
   private final AtomicLong ids = new AtomicLong();
   private final ConcurrentLinkedQueue<GmeEvent> polled = new ConcurrentLinkedQueue<>();
   private volatile GmeDelegate delegate;
   private volatile Connection conn;
-  private volatile TimeScale scale = TimeScale.REAL_TIME;
+  private volatile String sessionId;
+  private volatile long originEpochMs = -1;
   private volatile Duration enterRoomTimeout = Duration.ofSeconds(30);
   private volatile Duration requestTimeout = Duration.ofSeconds(30);
   private volatile String appId;
@@ -90,6 +99,16 @@ public final class GmeContext implements AutoCloseable {
     this.delegate = cfg.delegate;
     this.runtime = SdkRuntime.acquire();
     this.callbacks = new SerialExecutor(runtime.callbacks());
+    this.loop = runtime.io().next();
+    this.clock = new ClockEngine(loop, cfg.stallGuard);
+    clock.advancer(now -> {
+      Connection c = conn;
+      if (c == null || !c.isOpen()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return c.sendUntracked(ids.incrementAndGet(), Ops.ADVANCE, args("now", now));
+    });
+    attach(delegate);
     try {
       this.conn = connect();
     } catch (IOException | RuntimeException e) {
@@ -111,7 +130,15 @@ public final class GmeContext implements AutoCloseable {
   /** Sets the delegate that receives events ({@code SetTMGDelegate}); set it before entering a room. */
   public int setTMGDelegate(GmeDelegate delegate) {
     this.delegate = delegate;
+    attach(delegate);
     return 0;
+  }
+
+  private void attach(GmeDelegate d) {
+    if (d instanceof EventRecorder r) {
+      // A test blocked in its awaits is a session waiting: a virtual clock may skip ahead then.
+      r.attach(clock);
+    }
   }
 
   /** {@code Init(appId, openId)}: starts the context; returns 0 or a GME error code. */
@@ -219,9 +246,17 @@ public final class GmeContext implements AutoCloseable {
     return ptt;
   }
 
-  /** Returns the time scale the server announced. */
+  /**
+   * Returns this session's clock: its mode, its simulated time, and {@code advance} for a manual
+   * clock. Everything simulated (timeouts, fault delays, recording and playback lengths) runs on it.
+   */
+  public SessionClock clock() {
+    return clock;
+  }
+
+  /** Returns the time scale of a scaled session, or real time for a virtual or manual one (which ignore it). */
   public TimeScale timeScale() {
-    return scale;
+    return clock.mode().scale();
   }
 
   /** Returns whether the room connection is open. */
@@ -251,6 +286,7 @@ public final class GmeContext implements AutoCloseable {
       p.close();
     }
     dropConnection();
+    clock.close();
     SdkRuntime.release(runtime);
   }
 
@@ -278,18 +314,51 @@ public final class GmeContext implements AutoCloseable {
     Connection c = ensureConnected();
     long id = ids.incrementAndGet();
     CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
-    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
     try {
-      return f.get(wait.toNanos(), TimeUnit.NANOSECONDS).result();
-    } catch (TimeoutException e) {
-      // Nobody waits any more: without this the request would stay pending for the connection's whole life.
-      c.forget(id);
-      return GmeErrorCode.AV_ERR_TIMEOUT.value();
+      return awaitReply(c, id, f, op, requestTimeout).result();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Connection.StalledException stall) {
+        throw new IllegalStateException(stall.getMessage(), stall);
+      }
       return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return GmeErrorCode.AV_ERR_USER_CANCELED.value();
+    }
+  }
+
+  /**
+   * Waits for a reply as GME's SDK does: 1005 once {@code timeout} of simulated time has passed. On a
+   * scaled clock the wait is wall time plus 5 s of slack (a loaded machine must not time out a
+   * normal reply); on a virtual or manual clock it is a session timer, and the wall clock only
+   * guards against a reply that stalled without notice.
+   */
+  private Message.Reply awaitReply(Connection c, long id, CompletableFuture<Message.Reply> f, Operation op,
+      Duration timeout) throws ExecutionException, InterruptedException {
+    Message.Reply timedOut = new Message.Reply(id, GmeErrorCode.AV_ERR_TIMEOUT.value(),
+        GmeErrorCode.AV_ERR_TIMEOUT.name() + ": no " + op.name() + " reply within " + timeout.toMillis() + " ms", null);
+    ClockEngine.Timer timer = null;
+    Duration wall;
+    if (clock.isSimulated()) {
+      timer = clock.schedule(timeout, () -> {
+        if (f.complete(timedOut)) {
+          c.forget(id);
+        }
+      });
+      wall = clock.stallGuard().multipliedBy(2);
+    } else {
+      wall = clock.mode().scale().toWall(timeout).plusSeconds(5);
+    }
+    try {
+      return f.get(wall.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // Nobody waits any more: without this the request would stay pending for the connection's whole life.
+      c.forget(id);
+      return timedOut;
+    } finally {
+      if (timer != null) {
+        timer.cancel();
+      }
     }
   }
 
@@ -300,36 +369,38 @@ public final class GmeContext implements AutoCloseable {
     }
     Connection c = ensureConnected();
     long id = ids.incrementAndGet();
-    long start = System.nanoTime();
+    long startMs = clock.nowMs();
     CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
-    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-    ScheduledFuture<?> timer = c.schedule(() -> {
-      // Runs on the connection's event loop, as replies do, so a reply and the timer cannot both win.
+    Message.Reply timeout = new Message.Reply(id, GmeErrorCode.AV_ERR_TIMEOUT.value(),
+        GmeErrorCode.AV_ERR_TIMEOUT.name() + ": no " + type.name() + " result within "
+            + simulatedTimeout.toMillis() + " ms", null);
+    ClockEngine.Timer timer = clock.scheduleAt(startMs + simulatedTimeout.toMillis(), () -> {
+      // Runs on the context's loop, as replies do, so a reply and the timer cannot both win.
       if (f.isDone()) {
         return;
       }
-      timedOut.set(true);
       c.forget(id);
       if (op == Operation.ENTER_ROOM) {
         // Tell the server first, so a new EnterRoom sent after the 1005 event is not refused as in flight.
         c.sendOneWay(ids.incrementAndGet(), Ops.CANCEL_ENTER, args("requestId", id));
       }
-      f.complete(new Message.Reply(id, GmeErrorCode.AV_ERR_TIMEOUT.value(),
-          GmeErrorCode.AV_ERR_TIMEOUT.name() + ": no " + type.name() + " result within "
-              + simulatedTimeout.toMillis() + " ms", null));
-    }, scale.toWall(simulatedTimeout));
+      f.complete(timeout);
+    });
     f.whenComplete((reply, failure) -> {
-      timer.cancel(false);
+      timer.cancel();
       if (closed) {
         // close() fails what is in flight; the caller closed the context, so this is no network error to report.
+        return;
+      }
+      if (failure instanceof Connection.StalledException stall) {
+        stalled(stall.getMessage());
         return;
       }
       Message.Reply r = reply != null ? reply
           : new Message.Reply(id, GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value(),
               GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": " + failure.getMessage(), null);
       // The SDK's timer fired at exactly the timeout, in simulated time; report that, not scheduling jitter.
-      long elapsed = timedOut.get() ? simulatedTimeout.toMillis()
-          : scale.toSimulated(Duration.ofNanos(System.nanoTime() - start)).toMillis();
+      long elapsed = r == timeout ? simulatedTimeout.toMillis() : clock.nowMs() - startMs;
       track(op, args, r.result());
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("result", r.result());
@@ -342,6 +413,17 @@ public final class GmeContext implements AutoCloseable {
       deliver(new GmeEvent(type, data));
     });
     return 0;
+  }
+
+  /**
+   * A request stalled: no reply and no hold notice within the stall guard. That is no GME outcome,
+   * so no GME event is sent; the log and the test's {@link EventRecorder} say what happened.
+   */
+  void stalled(String message) {
+    LOG.error("GME simulator session {}: {}", sessionId, message);
+    if (delegate instanceof EventRecorder r) {
+      r.stalled(message);
+    }
   }
 
   /** Keeps the local room state GME's IsRoomEntered reports. */
@@ -379,14 +461,26 @@ public final class GmeContext implements AutoCloseable {
   // ---- connection and events ----------------------------------------------------------------
 
   private Connection connect() throws IOException {
-    Connection c = Connection.open(runtime, cfg.address, cfg.connectTimeout, this::pushed, this::lost);
+    Connection c = Connection.open(loop, clock, cfg.address, cfg.connectTimeout, this::pushed, this::lost);
     ObjectNode hello = args("version", Ops.PROTOCOL_VERSION, "sdk", cfg.sdkName);
     if (cfg.tag != null) {
       hello.put("tag", cfg.tag);
     }
+    if (cfg.clock != null) {
+      hello.put("clock", cfg.clock.kind().wireName());
+      if (cfg.clock.kind() == TimeMode.Kind.SCALED) {
+        hello.put("timeScale", cfg.clock.factor());
+      }
+    }
+    if (sessionId != null) {
+      // A reconnect continues the session's simulated time instead of starting it again at 0.
+      hello.put("now", clock.nowMs());
+      hello.put("originEpochMs", originEpochMs);
+    }
     Message.Reply r;
     try {
-      r = c.send(ids.incrementAndGet(), Ops.HELLO, hello).get(cfg.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      r = c.sendUntracked(ids.incrementAndGet(), Ops.HELLO, hello)
+          .get(cfg.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       c.close();
       Message.ErrorFrame ef = c.lastError();
@@ -398,7 +492,15 @@ public final class GmeContext implements AutoCloseable {
       throw new IOException("interrupted during HELLO", e);
     }
     JsonNode d = r.data();
-    scale = TimeScale.of(d.path("timeScale").asDouble(1.0));
+    double factor = d.path("timeScale").asDouble(1.0);
+    // A simulator from before session clocks names no mode: its clock is scaled.
+    TimeMode confirmed = d.hasNonNull("clock")
+        ? (TimeMode.parse(d.get("clock").asText()).kind() == TimeMode.Kind.SCALED ? TimeMode.scaled(factor)
+            : TimeMode.parse(d.get("clock").asText()))
+        : TimeMode.scaled(factor);
+    clock.configure(confirmed, d.path("now").asLong(sessionId == null ? 0 : clock.nowMs()));
+    sessionId = d.path("sessionId").asText(null);
+    originEpochMs = d.path("originEpochMs").asLong(System.currentTimeMillis());
     enterRoomTimeout = Duration.ofMillis(d.path("enterRoomTimeoutMs").asLong(30_000));
     requestTimeout = Duration.ofMillis(d.path("requestTimeoutMs").asLong(30_000));
     if (cfg.http != null) {
@@ -411,6 +513,7 @@ public final class GmeContext implements AutoCloseable {
     if (old != null) {
       old.cancel(false);
     }
+    // Heartbeats guard a real socket, so they run on the wall clock in every mode.
     heartbeat = runtime.io().scheduleAtFixedRate(() -> {
       Connection now = conn;
       if (now != null && now.isOpen()) {
@@ -469,16 +572,17 @@ public final class GmeContext implements AutoCloseable {
         result = appId == null ? 0 : syncCall(Operation.INIT, args("appId", appId, "openId", openId));
         info = result == 0 ? "" : "Init failed while reconnecting";
         if (result == 0 && wasIn != null) {
-          CompletableFuture<Message.Reply> f = conn.send(ids.incrementAndGet(), Operation.ENTER_ROOM.name(),
+          long enterId = ids.incrementAndGet();
+          CompletableFuture<Message.Reply> f = conn.send(enterId, Operation.ENTER_ROOM.name(),
               args("roomId", wasIn, "roomType", roomType));
-          Message.Reply r = f.get(scale.toWall(enterRoomTimeout).toNanos(), TimeUnit.NANOSECONDS);
+          Message.Reply r = awaitReply(conn, enterId, f, Operation.ENTER_ROOM, enterRoomTimeout);
           result = r.result();
           info = r.errorInfo();
           if (result == 0) {
             restoreDevices();
           }
         }
-      } catch (IOException | ExecutionException | TimeoutException e) {
+      } catch (IOException | ExecutionException e) {
         result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
         info = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": could not reconnect: " + e.getMessage();
       } catch (InterruptedException e) {
@@ -500,15 +604,16 @@ public final class GmeContext implements AutoCloseable {
   }
 
   /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
-  private void restoreDevices() throws ExecutionException, TimeoutException, InterruptedException {
-    Duration wait = scale.toWall(requestTimeout).plusSeconds(5);
+  private void restoreDevices() throws ExecutionException, InterruptedException {
     if (micOn) {
-      conn.send(ids.incrementAndGet(), Operation.ENABLE_MIC.name(), args("enable", true))
-          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      long id = ids.incrementAndGet();
+      awaitReply(conn, id, conn.send(id, Operation.ENABLE_MIC.name(), args("enable", true)), Operation.ENABLE_MIC,
+          requestTimeout);
     }
     if (speakerOn) {
-      conn.send(ids.incrementAndGet(), Operation.ENABLE_SPEAKER.name(), args("enable", true))
-          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      long id = ids.incrementAndGet();
+      awaitReply(conn, id, conn.send(id, Operation.ENABLE_SPEAKER.name(), args("enable", true)),
+          Operation.ENABLE_SPEAKER, requestTimeout);
     }
   }
 
@@ -563,6 +668,16 @@ public final class GmeContext implements AutoCloseable {
     return openId;
   }
 
+  /** Returns this context's session clock, for the voice-message side. */
+  ClockEngine clockEngine() {
+    return clock;
+  }
+
+  /** Returns the simulator's id of the current session (HELLO's {@code sessionId}), or null. */
+  String sessionId() {
+    return sessionId;
+  }
+
   /** Returns the connection's tag, or null. */
   String tag() {
     return cfg.tag;
@@ -583,7 +698,15 @@ public final class GmeContext implements AutoCloseable {
     if (cfg.manualPoll) {
       polled.add(e);
     } else {
-      callbacks.execute(() -> dispatch(e));
+      // Until the delegate has it, the event is work in progress: a virtual clock must not skip past it.
+      clock.busyStart();
+      callbacks.execute(() -> {
+        try {
+          dispatch(e);
+        } finally {
+          clock.busyEnd();
+        }
+      });
     }
   }
 
@@ -611,6 +734,8 @@ public final class GmeContext implements AutoCloseable {
     private GmeDelegate delegate;
     private boolean manualPoll;
     private java.net.URI http;
+    private TimeMode clock;
+    private Duration stallGuard = Duration.ofSeconds(60);
 
     private Builder() {}
 
@@ -621,6 +746,29 @@ public final class GmeContext implements AutoCloseable {
      */
     public Builder http(java.net.URI baseUri) {
       this.http = baseUri;
+      return this;
+    }
+
+    /**
+     * Asks the simulator for this session clock in HELLO; without it the simulator's default applies
+     * (virtual for the embedded simulator, scaled for the standalone jar). See {@link SessionClock}.
+     */
+    public Builder clock(TimeMode mode) {
+      this.clock = java.util.Objects.requireNonNull(mode,
+          "GmeContext.builder().clock: mode is null; pass TimeMode.virtual(), manual() or scaled(f)");
+      return this;
+    }
+
+    /**
+     * On a virtual or manual clock, fails a call whose reply neither came nor was announced as held
+     * within this much wall time (default 60 s), with a message instead of a hang or a GME code.
+     */
+    public Builder stallGuard(Duration guard) {
+      if (guard == null || guard.isNegative() || guard.isZero()) {
+        throw new IllegalArgumentException("GmeContext.builder().stallGuard(" + guard
+            + "): use a positive duration, e.g. Duration.ofSeconds(60)");
+      }
+      this.stallGuard = guard;
       return this;
     }
 

@@ -9,6 +9,7 @@ import dev.gmesim.core.protocol.Message;
 import dev.gmesim.core.protocol.MessageCodec;
 import dev.gmesim.core.protocol.Ops;
 import dev.gmesim.core.protocol.VoiceHttp;
+import dev.gmesim.core.sdk.internal.ClockEngine;
 import dev.gmesim.core.sdk.internal.Connection;
 import dev.gmesim.core.sdk.internal.PttHttp;
 import dev.gmesim.core.sdk.internal.Wav;
@@ -23,7 +24,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The simulated SDK's voice messages (push-to-talk), a mirror of GME's {@code ITMGPTT}, obtained
@@ -70,9 +72,9 @@ public final class GmePtt {
   private String recordingPath;
   private boolean recordingStreaming;
   private String recordingLanguage;
-  private ScheduledFuture<?> autoStop;
+  private ClockEngine.Timer autoStop;
   private String playingPath;
-  private ScheduledFuture<?> playEnd;
+  private ClockEngine.Timer playEnd;
 
   GmePtt(GmeContext ctx) {
     this.ctx = ctx;
@@ -97,9 +99,11 @@ public final class GmePtt {
     Map<String, String> headers = headers();
     headers.put(VoiceHttp.AUTH_BUFFER, Base64.getEncoder().encodeToString(authBuffer));
     PttHttp.Exchange x;
+    CompletableFuture<PttHttp.Exchange> answer = new CompletableFuture<>();
+    http(Operation.PTT_APPLY_AUTH, VoiceHttp.Route.AUTH.path(), "POST", headers, HttpRequest.BodyPublishers.noBody(),
+        false, answer::complete);
     try {
-      x = PttHttp.send("POST", base.resolve(VoiceHttp.Route.AUTH.path()), headers,
-          HttpRequest.BodyPublishers.noBody(), httpTimeout(), false).get();
+      x = answer.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return GmeErrorCode.AV_ERR_USER_CANCELED.value();
@@ -156,7 +160,7 @@ public final class GmePtt {
     cancelAutoStop();
     Connection c = ctx.connection();
     c.send(ctx.nextId(), Operation.PTT_STOP_RECORDING.name(), args()).whenComplete((reply, failure) ->
-        ctx.blockingPool().execute(() -> stopped(replyOf(reply, failure))));
+        offLoop(() -> stopped(replyOf(reply, failure))));
     return 0;
   }
 
@@ -208,8 +212,7 @@ public final class GmePtt {
       }
       // GME stops a recording by itself at the maximum length; the server caps the duration to match.
       // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
-      ScheduledFuture<?> timer = c.schedule(() -> ctx.blockingPool().execute(this::autoStop),
-          ctx.timeScale().toWall(Duration.ofMillis(maxMs)));
+      ClockEngine.Timer timer = ctx.clockEngine().schedule(Duration.ofMillis(maxMs), () -> offLoop(this::autoStop));
       synchronized (lock) {
         cancelAutoStopLocked();
         autoStop = timer;
@@ -266,7 +269,7 @@ public final class GmePtt {
     Map<String, String> headers = headers();
     headers.put(VoiceHttp.DURATION_MS, Long.toString(durationMs));
     headers.put("Content-Type", "audio/wav");
-    long start = System.nanoTime();
+    long start = ctx.clockEngine().nowMs();
     http(op, VoiceHttp.Route.STREAMING_RECOGNITION.path(), "POST", headers, ofFile(path), false, x -> {
       Map<String, Object> f = fields("file_path", path, "text", "", "file_id", "");
       if (x.json() == null || x.result() != 0) {
@@ -294,8 +297,8 @@ public final class GmePtt {
    */
   public int uploadRecordedFile(String filePath) {
     Operation op = Operation.PTT_UPLOAD;
-    long start = System.nanoTime();
-    ctx.blockingPool().execute(() -> {
+    long start = ctx.clockEngine().nowMs();
+    offLoop(() -> {
       Map<String, Object> f = fields("file_path", filePath, "file_id", "");
       byte[] bytes;
       try {
@@ -330,7 +333,7 @@ public final class GmePtt {
    */
   public int downloadRecordedFile(String fileId, String filePath) {
     Operation op = Operation.PTT_DOWNLOAD;
-    long start = System.nanoTime();
+    long start = ctx.clockEngine().nowMs();
     Map<String, Object> f = fields("file_path", filePath, "file_id", fileId == null ? "" : fileId);
     Path target = filePath == null || filePath.isBlank() ? null : Paths.get(filePath).toAbsolutePath();
     if (target == null || target.getParent() == null || !Files.isDirectory(target.getParent())) {
@@ -381,7 +384,7 @@ public final class GmePtt {
   /** As {@link #speechToText(String)}; GME ignores the translate language (pass the speech language). */
   public int speechToText(String fileId, String speechLanguage, String translateLanguage) {
     Operation op = Operation.PTT_SPEECH_TO_TEXT;
-    long start = System.nanoTime();
+    long start = ctx.clockEngine().nowMs();
     ObjectNode body = args("file_id", fileId == null ? "" : fileId,
         "language", speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
     Map<String, String> headers = headers();
@@ -437,7 +440,7 @@ public final class GmePtt {
           stopPlayFile();
           synchronized (lock) {
             playingPath = filePath;
-            playEnd = c.schedule(() -> endPlay(filePath), ctx.timeScale().toWall(Duration.ofMillis(length)));
+            playEnd = ctx.clockEngine().schedule(Duration.ofMillis(length), () -> endPlay(filePath));
           }
         });
     return 0;
@@ -453,7 +456,7 @@ public final class GmePtt {
       path = playingPath;
       playingPath = null;
       if (playEnd != null) {
-        playEnd.cancel(false);
+        playEnd.cancel();
         playEnd = null;
       }
     }
@@ -497,7 +500,7 @@ public final class GmePtt {
     cancelAutoStop();
     synchronized (lock) {
       if (playEnd != null) {
-        playEnd.cancel(false);
+        playEnd.cancel();
         playEnd = null;
       }
       playingPath = null;
@@ -515,10 +518,111 @@ public final class GmePtt {
       return;
     }
     URI uri = path.contains("://") ? URI.create(path) : base.resolve(path);
+    ClockEngine clock = ctx.clockEngine();
+    if (clock.isSimulated()) {
+      new SessionExchange(op, method, uri, headers, body, binary, then).start();
+      return;
+    }
     PttHttp.send(method, uri, headers, body, httpTimeout(), binary).thenAccept(then).exceptionally(e -> {
       LOG.warn("voice-message {} to {} failed in the SDK", op, uri, e);
       return null;
     });
+  }
+
+  /**
+   * Runs blocking work (file I/O, a stop that may reconnect) off the I/O thread; until it is done the
+   * session counts as busy, so a virtual clock does not skip past it.
+   */
+  private void offLoop(Runnable work) {
+    ClockEngine clock = ctx.clockEngine();
+    clock.busyStart();
+    ctx.blockingPool().execute(() -> {
+      try {
+        work.run();
+      } finally {
+        clock.busyEnd();
+      }
+    });
+  }
+
+  /**
+   * One voice-message exchange of a virtual or manual session. The SDK's request timeout is a session
+   * timer; the simulator answers a delay or a no-reply fault with {@code 202} and a ticket, and the
+   * exchange is sent again with {@code X-Gme-Release} when the session's clock reaches the due time.
+   * The wall clock only bounds an answer that stalled without notice.
+   */
+  private final class SessionExchange {
+    private final Operation op;
+    private final String method;
+    private final URI uri;
+    private final Map<String, String> headers;
+    private final HttpRequest.BodyPublisher body;
+    private final boolean binary;
+    private final java.util.function.Consumer<PttHttp.Exchange> then;
+    private final ClockEngine clock = ctx.clockEngine();
+    private final long key = ctx.nextId();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private ClockEngine.Timer timeout;
+
+    SessionExchange(Operation op, String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body,
+        boolean binary, java.util.function.Consumer<PttHttp.Exchange> then) {
+      this.op = op;
+      this.method = method;
+      this.uri = uri;
+      this.headers = new LinkedHashMap<>(headers);
+      this.headers.put(VoiceHttp.SESSION, ctx.sessionId());
+      this.body = body;
+      this.binary = binary;
+      this.then = then;
+    }
+
+    void start() {
+      long timeoutMs = ctx.requestTimeout().toMillis();
+      timeout = clock.schedule(ctx.requestTimeout(), () -> finish(new PttHttp.Exchange(null, null,
+          PttHttp.Failure.NETWORK, "no answer from " + uri + " within " + timeoutMs + " ms (simulated)")));
+      attempt(null);
+    }
+
+    private void attempt(String ticket) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(VoiceHttp.RELEASE, ticket);
+      clock.sent(key, () -> {
+        if (done.compareAndSet(false, true)) {
+          timeout.cancel();
+          ctx.stalled(op + " over HTTP got no answer within " + clock.stallGuard().toSeconds()
+              + " s of wall time, and the simulator did not announce it as held; is it overloaded or stopped?");
+        }
+      });
+      PttHttp.send(method, uri, h, body, clock.stallGuard().multipliedBy(2), binary).thenAccept(x -> {
+        if (done.get()) {
+          clock.answered(key);
+        } else if (x.held()) {
+          if (x.heldUntil() >= 0) {
+            clock.scheduleAt(x.heldUntil(), () -> attempt(x.heldTicket()));
+          }
+          clock.held(key, -1);
+        } else {
+          finish(x);
+        }
+      }).exceptionally(e -> {
+        LOG.warn("voice-message {} to {} failed in the SDK", op, uri, e);
+        return null;
+      });
+    }
+
+    private void finish(PttHttp.Exchange x) {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      timeout.cancel();
+      clock.busyStart();
+      try {
+        then.accept(x);
+      } finally {
+        clock.busyEnd();
+        clock.answered(key);
+      }
+    }
   }
 
   private Duration httpTimeout() {
@@ -544,7 +648,7 @@ public final class GmePtt {
   }
 
   /** Reports an HTTP operation's event: the GME result of the answer, or the code GME gives the transport failure. */
-  private void finish(Operation op, PttHttp.Exchange x, Map<String, Object> f, long startNanos) {
+  private void finish(Operation op, PttHttp.Exchange x, Map<String, Object> f, long startMs) {
     int result;
     String info;
     if (x.json() != null) {
@@ -558,7 +662,7 @@ public final class GmePtt {
       result = code.value();
       info = code.name() + ": " + x.detail();
     }
-    f.put("elapsed_ms", ctx.timeScale().toSimulated(Duration.ofNanos(System.nanoTime() - startNanos)).toMillis());
+    f.put("elapsed_ms", ctx.clockEngine().nowMs() - startMs);
     emit(op.event().orElseThrow(), result, info, f);
   }
 
@@ -623,7 +727,7 @@ public final class GmePtt {
 
   private void cancelAutoStopLocked() {
     if (autoStop != null) {
-      autoStop.cancel(false);
+      autoStop.cancel();
       autoStop = null;
     }
   }

@@ -9,7 +9,9 @@ import dev.gmesim.core.server.internal.RoomServer;
 import dev.gmesim.core.server.internal.SimulatorMetrics;
 import dev.gmesim.core.server.internal.http.HttpExtensions;
 import dev.gmesim.core.server.internal.http.control.ControlApi;
+import dev.gmesim.core.server.internal.SessionClocks;
 import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.RoomSnapshot;
@@ -63,6 +65,7 @@ public final class GmeSimulator implements AutoCloseable {
   private final AdminAccess admin;
   private final Journal journal;
   private final VoiceMessages voiceMessages;
+  private final SessionClocks clocks;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
   /** The HTTP side's port once bound; the room gateway announces it in HELLO. */
@@ -73,16 +76,14 @@ public final class GmeSimulator implements AutoCloseable {
     this.admin = admin;
     this.journal = new Journal(b.journalSize, metrics);
     metrics.watch(world, faults, journal);
-    long origin = System.nanoTime();
-    double factor = b.timeScale.factor();
-    // Recordings are timed in simulated milliseconds since the simulator started.
-    this.voiceMessages = new VoiceMessages(b.voiceStoreBytes,
-        () -> (long) ((System.nanoTime() - origin) / 1_000_000.0 * factor));
+    this.clocks = new SessionClocks(b.clock);
+    // Recordings are timed on the recording session's own clock.
+    this.voiceMessages = new VoiceMessages(b.voiceStoreBytes, clocks::nowMs);
     ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
     // A fixed HTTP port is known before WireMock listens; a random one once it is bound.
     this.boundHttpPort = b.httpPort;
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
-        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort);
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort, clocks);
     // Building WireMock is most of the start-up time; it runs on a second thread while the room
     // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
     CompletableFuture<HttpServer> http = new CompletableFuture<>();
@@ -163,9 +164,14 @@ public final class GmeSimulator implements AutoCloseable {
     return metrics.registry();
   }
 
-  /** Returns the clock scale announced to every SDK in the handshake. */
+  /** Returns the factor of scaled sessions that ask for no factor of their own. */
   public TimeScale timeScale() {
     return settings.timeScale;
+  }
+
+  /** Returns the clock of sessions that ask for none in HELLO (virtual unless the builder chose another). */
+  public TimeMode defaultClock() {
+    return clocks.defaultMode();
   }
 
   /** Returns the fault plan, for adding, listing and removing rules. */
@@ -246,6 +252,7 @@ public final class GmeSimulator implements AutoCloseable {
   /** Settings for a simulator; every setter is optional. */
   public static final class Builder {
     private TimeScale timeScale = TimeScale.REAL_TIME;
+    private TimeMode clock = TimeMode.virtual();
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int roomPort;
     private int httpPort;
@@ -281,9 +288,27 @@ public final class GmeSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Runs simulated time {@code factor} times faster than the wall clock (1000: GME's 30 s timeout in 30 ms). */
+    /**
+     * Sets the factor of scaled sessions that ask for no factor of their own (1000: GME's 30 s
+     * timeout in 30 ms). Sessions run on a scaled clock only when they ask for one or when
+     * {@link #clock(TimeMode)} makes it the default; the default is virtual.
+     */
     public Builder timeScale(double factor) {
       this.timeScale = TimeScale.of(factor);
+      return this;
+    }
+
+    /**
+     * Sets the clock of sessions whose HELLO names none: {@link TimeMode#virtual()} by default, so a
+     * test's timeouts cost no wall time and never fire early; the standalone jar uses
+     * {@code scaled(--time-scale)}. Each session may still ask for its own mode.
+     */
+    public Builder clock(TimeMode mode) {
+      this.clock = java.util.Objects.requireNonNull(mode,
+          "GmeSimulator.builder().clock: mode is null; pass TimeMode.virtual(), manual() or scaled(f)");
+      if (mode.kind() == TimeMode.Kind.SCALED) {
+        this.timeScale = mode.scale();
+      }
       return this;
     }
 

@@ -53,10 +53,16 @@ public final class Journal {
   /** Records one answered call, numbering it, and drops the oldest entry when full. */
   public JournalEntry record(Operation operation, String appId, String openId, String roomId,
       String tag, String source, String effect, int result) {
+    return record(operation, appId, openId, roomId, tag, source, effect, result, -1);
+  }
+
+  /** As {@link #record(Operation, String, String, String, String, String, String, int)}, with the session's simulated time. */
+  public JournalEntry record(Operation operation, String appId, String openId, String roomId,
+      String tag, String source, String effect, int result, long sessionTimeMs) {
     JournalEntry entry;
     synchronized (this) {
       entry = new JournalEntry(++total, Instant.now(), operation, appId, openId, roomId, tag, source,
-          effect, result);
+          effect, result, sessionTimeMs);
       if (entries.size() == capacity) {
         entries.removeFirst();
       }

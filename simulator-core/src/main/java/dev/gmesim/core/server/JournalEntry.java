@@ -20,9 +20,17 @@ import java.time.Instant;
  *     {@code "reset"}, ...
  * @param result the result code sent, 0 for success, -1 when nothing was sent; for a delayed reply, journaled
  *     when decided, the code it carries
+ * @param sessionTimeMs the calling session's simulated time in milliseconds when the call was decided,
+ *     or -1 when no session clock applies (an HTTP call that named no session)
  */
 public record JournalEntry(long seq, Instant at, Operation operation, String appId, String openId,
-    String roomId, String tag, String source, String effect, int result) {
+    String roomId, String tag, String source, String effect, int result, long sessionTimeMs) {
+
+  /** An entry without a session clock ({@code sessionTimeMs} -1). */
+  public JournalEntry(long seq, Instant at, Operation operation, String appId, String openId,
+      String roomId, String tag, String source, String effect, int result) {
+    this(seq, at, operation, appId, openId, roomId, tag, source, effect, result, -1);
+  }
 
   /** The source of calls that no fault rule touched. */
   public static final String WORLD = "world";

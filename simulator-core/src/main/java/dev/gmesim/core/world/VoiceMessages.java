@@ -49,7 +49,7 @@ public final class VoiceMessages {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
   private final long maxBytes;
-  private final LongSupplier simulatedMillis;
+  private final java.util.function.ToLongFunction<String> simulatedMillis;
   private final ConcurrentHashMap<String, StoredFile> files = new ConcurrentHashMap<>();
   /** Ids in order of storing, for dropping the oldest; guarded by itself, with storedBytes. */
   private final LinkedHashMap<String, Long> order = new LinkedHashMap<>();
@@ -76,13 +76,27 @@ public final class VoiceMessages {
    * clock in milliseconds (any origin), which times recordings.
    */
   public VoiceMessages(long maxBytes, LongSupplier simulatedMillis) {
+    this(maxBytes, sessionClock(simulatedMillis));
+  }
+
+  /**
+   * Creates an empty store bounded to {@code maxBytes}; {@code sessionMillis} reads a session's own
+   * simulated clock in milliseconds, which times that session's recordings.
+   */
+  public VoiceMessages(long maxBytes, java.util.function.ToLongFunction<String> sessionMillis) {
     if (maxBytes < 1) {
       throw new IllegalArgumentException("voice-message store bound " + maxBytes
           + " bytes is not positive; pass e.g. 256 MiB (268435456)");
     }
     this.maxBytes = maxBytes;
-    this.simulatedMillis = Objects.requireNonNull(simulatedMillis,
+    this.simulatedMillis = Objects.requireNonNull(sessionMillis,
+        "VoiceMessages: sessionMillis is null; pass a clock such as s -> System.currentTimeMillis()");
+  }
+
+  private static java.util.function.ToLongFunction<String> sessionClock(LongSupplier simulatedMillis) {
+    Objects.requireNonNull(simulatedMillis,
         "VoiceMessages: simulatedMillis is null; pass a clock such as System::currentTimeMillis");
+    return session -> simulatedMillis.getAsLong();
   }
 
   // ---- file store ---------------------------------------------------------------------------
@@ -214,7 +228,7 @@ public final class VoiceMessages {
           "a recording into " + running.filePath() + " is running; call StopRecording and wait for its event first");
     }
     long max = maxMs <= 0 ? MAX_RECORDING_MS : Math.min(maxMs, MAX_RECORDING_MS);
-    recordings.put(sessionId, new Recording(filePath, simulatedMillis.getAsLong(), max, streaming));
+    recordings.put(sessionId, new Recording(filePath, simulatedMillis.applyAsLong(sessionId), max, streaming));
     return Outcome.ok(Map.of("file_path", filePath, "streaming", streaming, "max_ms", max), List.of());
   }
 
@@ -229,7 +243,7 @@ public final class VoiceMessages {
       return Outcome.error(QAVPTTERROR_RECORDER_RECORD_NOT_START,
           "StopRecording without a recording; call StartRecording first");
     }
-    long duration = Math.min(Math.max(0, simulatedMillis.getAsLong() - r.startedAtMs()), r.maxMs());
+    long duration = Math.min(Math.max(0, simulatedMillis.applyAsLong(sessionId) - r.startedAtMs()), r.maxMs());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("file_path", r.filePath());
     data.put("streaming", r.streaming());

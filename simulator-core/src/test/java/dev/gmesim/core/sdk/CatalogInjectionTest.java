@@ -32,7 +32,7 @@ class CatalogInjectionTest {
 
   @BeforeAll
   static void start() {
-    f = new SimFixture(100);
+    f = new SimFixture();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.gmesim.core.sdk;
 
+import dev.gmesim.core.time.TimeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +36,8 @@ class ContextCallsTest extends SimulatorPerTest {
     void anEntryInFlightWhenTheContextClosesReportsNothingToTheDelegate() {
       // Another context keeps the SDK's shared threads alive, so an event would surely be delivered.
       Client bystander = f.inited();
-      Client c = f.inited();
+      // A manual clock: simulated time stands still, so the SDK's 30 s timer cannot end the entry first.
+      Client c = f.inited(TimeMode.manual());
       f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).noReply().openId(c.openId()).build());
       assertThat(c.gme().enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0])).isZero();
       await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.journal().find(

@@ -13,6 +13,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.DelayDistribution;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
+import dev.gmesim.core.time.TimeMode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -26,23 +27,26 @@ class FaultEffectsTest extends SimulatorPerTest {
   class Delays {
     @Test
     void aDelayedErrorArrivesAfterItsSimulatedDelayAndTheEntryIsInFlightMeanwhile() {
-      Client c = f.inited();
+      Client c = f.inited(TimeMode.manual());
       f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_SERVER_TIMEOUT)
           .delay(Duration.ofSeconds(10)).times(1).build());
       c.gme().enterRoom("lobby", 1, new byte[0]);
       c.gme().enterRoom("lobby", 1, new byte[0]);
       // The second entry is refused while the first is still in flight ...
       assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(1001);
-      // ... and the first fails after 10 simulated seconds (100 ms of wall time at scale 100).
+      // ... and the first fails once 10 simulated seconds have passed, not a millisecond earlier.
+      c.gme().clock().advance(Duration.ofMillis(9_999));
+      assertThat(c.events().events(ENTER_ROOM)).hasSize(1);
+      c.gme().clock().advance(Duration.ofMillis(1));
       GmeEvent first = c.events().await(ENTER_ROOM);
       assertThat(first.result()).isEqualTo(10004);
-      assertThat(first.elapsedMillis()).isGreaterThanOrEqualTo(9_000);
+      assertThat(first.elapsedMillis()).isEqualTo(10_000);
       assertThat(c.gme().isRoomEntered()).isFalse();
     }
 
     @Test
     void exitRoomCancelsADelayedFailureWith7013AndNothingElseArrives() {
-      Client c = f.inited();
+      Client c = f.inited(TimeMode.manual());
       f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
           .delay(DelayDistribution.fixed(Duration.ofSeconds(5))).times(1).build());
       c.gme().enterRoom("lobby", 1, new byte[0]);
@@ -50,6 +54,7 @@ class FaultEffectsTest extends SimulatorPerTest {
       assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(7013);
       assertThat(c.events().await(GmeEventType.EXIT_ROOM).result()).isZero();
       // Once the 5 simulated seconds have passed, the cancelled entry must stay silent.
+      c.gme().clock().advance(Duration.ofSeconds(5));
       c.gme().enterRoom("lobby", 1, new byte[0]);
       GmeEvent next = c.events().await(ENTER_ROOM);
       assertThat(next.result()).isZero();
@@ -58,7 +63,7 @@ class FaultEffectsTest extends SimulatorPerTest {
 
     @Test
     void aDelayedErrorCancelledByExitRoomIsJournaledWhenDecided() {
-      Client c = f.inited();
+      Client c = f.inited(TimeMode.manual());
       FaultRule rule = f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
           .delay(DelayDistribution.fixed(Duration.ofSeconds(5))).times(1).build());
       c.gme().enterRoom("lobby", 1, new byte[0]);
@@ -73,7 +78,7 @@ class FaultEffectsTest extends SimulatorPerTest {
 
     @Test
     void aDelayedErrorWhoseConnectionClosesFirstIsJournaledWhenDecided() {
-      Client c = f.inRoom("lobby");
+      Client c = f.inRoom("lobby", TimeMode.manual());
       FaultRule rule = f.sim.addFault(FaultRule.on(Operation.CHANGE_ROOM_TYPE)
           .error(GmeErrorCode.AV_ERR_SERVER_TIMEOUT).delay(Duration.ofMinutes(10)).times(1).build());
       c.gme().changeRoomType(GmeContext.ROOM_TYPE_STANDARD);

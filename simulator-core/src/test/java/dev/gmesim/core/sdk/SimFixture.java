@@ -1,6 +1,7 @@
 package dev.gmesim.core.sdk;
 
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,25 +14,45 @@ final class SimFixture implements AutoCloseable {
   final GmeSimulator sim;
   private final List<GmeContext> contexts = new ArrayList<>();
 
-  SimFixture(double timeScale) {
-    this(GmeSimulator.builder().timeScale(timeScale));
+  /** A simulator whose sessions run on the default virtual clock. */
+  SimFixture() {
+    this(GmeSimulator.builder());
+  }
+
+  /** A simulator whose sessions run on {@code clock} unless a test asks for another. */
+  SimFixture(TimeMode clock) {
+    this(GmeSimulator.builder().clock(clock));
   }
 
   SimFixture(GmeSimulator.Builder settings) {
     sim = settings.start();
   }
 
-  /** A connected context with an EventRecorder, not yet inited. */
+  /** A connected context with an EventRecorder, not yet inited, on the simulator's default clock. */
   Client connect() {
+    return connect(null);
+  }
+
+  /** A connected context with an EventRecorder on {@code clock} (null: the simulator's default), not yet inited. */
+  Client connect(TimeMode clock) {
     EventRecorder events = new EventRecorder();
-    GmeContext ctx = GmeContext.builder().room(sim.roomAddress()).delegate(events).build();
+    GmeContext.Builder b = GmeContext.builder().room(sim.roomAddress()).delegate(events);
+    if (clock != null) {
+      b.clock(clock);
+    }
+    GmeContext ctx = b.build();
     contexts.add(ctx);
     return new Client(ctx, events, String.valueOf(OPEN_IDS.incrementAndGet()));
   }
 
   /** A connected, inited context. */
   Client inited() {
-    Client c = connect();
+    return inited(null);
+  }
+
+  /** A connected, inited context on {@code clock} (null: the simulator's default). */
+  Client inited(TimeMode clock) {
+    Client c = connect(clock);
     if (c.gme.init(APP, c.openId) != 0) {
       throw new AssertionError("Init failed");
     }
@@ -40,7 +61,12 @@ final class SimFixture implements AutoCloseable {
 
   /** An inited context that has entered {@code room}. */
   Client inRoom(String room) {
-    Client c = inited();
+    return inRoom(room, null);
+  }
+
+  /** An inited context on {@code clock} (null: the simulator's default) that has entered {@code room}. */
+  Client inRoom(String room, TimeMode clock) {
+    Client c = inited(clock);
     c.gme.enterRoom(room, GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
     GmeEvent e = c.events.await(dev.gmesim.core.catalog.GmeEventType.ENTER_ROOM);
     if (e.result() != 0) {

@@ -33,7 +33,7 @@ class VoiceCatalogInjectionTest {
 
   @BeforeAll
   static void start() {
-    f = new SimFixture(100);
+    f = new SimFixture();
   }
 
   @AfterAll

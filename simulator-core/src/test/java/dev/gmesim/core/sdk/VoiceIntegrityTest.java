@@ -1,5 +1,6 @@
 package dev.gmesim.core.sdk;
 
+import dev.gmesim.core.time.TimeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
@@ -67,8 +68,9 @@ class VoiceIntegrityTest {
 
   @Test
   void roundTripsComeBackByteIdenticalWhileUploadsFail() throws Exception {
-    // Real time, so the SDK's HTTP timeout (30 s) leaves room for 2 MiB transfers on a busy machine.
-    try (SimFixture f = new SimFixture(GmeSimulator.builder().timeScale(1).voiceStoreBytes(4L << 30))) {
+    // Virtual clocks: the SDK's 30 s HTTP timeout is simulated time, so a 2 MiB transfer that is slow on a
+    // busy machine is just late, never a timeout.
+    try (SimFixture f = new SimFixture(GmeSimulator.builder().voiceStoreBytes(4L << 30))) {
       f.sim.addFault(FaultRule.on(Operation.PTT_UPLOAD).error(GmeErrorCode.QAVPTTERROR_UPLOAD_COS_INTERNAL_FAIL)
           .probability(0.10).seed(7).alias("10% of uploads fail with 8195").build());
       f.sim.addFault(FaultRule.on(Operation.PTT_UPLOAD).http(Fault.HttpFailure.CONNECTION_RESET)

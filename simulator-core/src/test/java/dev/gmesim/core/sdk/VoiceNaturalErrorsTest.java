@@ -1,5 +1,6 @@
 package dev.gmesim.core.sdk;
 
+import dev.gmesim.core.time.TimeMode;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_DOWNLOAD_COMPLETE;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_PLAY_COMPLETE;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_RECORD_COMPLETE;
@@ -91,7 +92,7 @@ class VoiceNaturalErrorsTest extends SimulatorPerTest {
 
     @Test
     void aFullStoreDropsTheOldestFileWhoseDownloadThenFailsWith12292() {
-      try (SimFixture small = new SimFixture(GmeSimulator.builder().timeScale(100).voiceStoreBytes(100_000))) {
+      try (SimFixture small = new SimFixture(GmeSimulator.builder().voiceStoreBytes(100_000))) {
         Client c = PttDriver.authorized(small);
         GmePtt ptt = c.gme().getPTT();
         ptt.uploadRecordedFile(wav("first.wav", 2000));    // 64 044 bytes
@@ -203,12 +204,12 @@ class VoiceNaturalErrorsTest extends SimulatorPerTest {
     }
   }
 
-  /** At time scale 1 a recording stopped at once lasts a few wall-clock milliseconds, far under GME's 1000 ms. */
+  /** On a virtual clock a recording stopped at once lasts 0 simulated milliseconds, under GME's 1000 ms. */
   @Nested
-  class InRealTime {
+  class StoppedAtOnce {
     @Test
     void aRecordingShorterThan1000MsFailsWith4103AndLeavesNoFile() {
-      try (SimFixture realTime = new SimFixture(1)) {
+      try (SimFixture realTime = new SimFixture()) {
         Client c = realTime.inited();
         GmePtt ptt = c.gme().getPTT();
         Path file = dir.resolve("short.wav");

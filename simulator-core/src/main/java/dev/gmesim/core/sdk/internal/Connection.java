@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +25,31 @@ import java.util.function.Consumer;
  * hands pushed events and the loss of the connection to its owner.
  */
 public final class Connection {
+  /** The server's notice that it holds a reply: {@code {"event":"HELD","data":{"id":7,"until":10000}}}. */
+  public static final String HELD = "HELD";
+
   private final Channel channel;
+  private final ClockEngine clock;
   private final Map<Long, CompletableFuture<Message.Reply>> pending = new ConcurrentHashMap<>();
   private volatile Message.ErrorFrame lastError;
   private volatile boolean closing;
 
-  private Connection(Channel channel) {
+  private Connection(Channel channel, ClockEngine clock) {
     this.channel = channel;
+    this.clock = clock;
+  }
+
+  /**
+   * Thrown to a pending call of a virtual or manual session whose reply neither came nor was announced
+   * as held within the clock's stall guard: the simulator is overloaded, stopped, or does not speak
+   * the clock protocol. Never a GME code, since GME did not say anything.
+   */
+  public static final class StalledException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StalledException(String message) {
+      super(message);
+    }
   }
 
   /** Thrown to pending calls when the connection is gone. */
@@ -48,11 +65,12 @@ public final class Connection {
    * Opens a connection; {@code onEvent} receives pushed events and {@code onLost} runs once if the
    * connection ends without {@link #close()}.
    */
-  public static Connection open(SdkRuntime runtime, InetSocketAddress address, Duration connectTimeout,
+  public static Connection open(EventLoop loop, ClockEngine clock, InetSocketAddress address, Duration connectTimeout,
       Consumer<Message.Event> onEvent, Consumer<Connection> onLost) throws IOException {
     Connection[] self = new Connection[1];
+    // The context's one loop: replies, hold notices and its clock's timers are handled in order on it.
     Bootstrap b = new Bootstrap()
-        .group(runtime.io())
+        .group(loop)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, connectTimeout.toMillis()))
@@ -86,7 +104,7 @@ public final class Connection {
       throw new IOException("cannot connect to the GME simulator at " + address + ": " + future.cause()
           + "; is it running? (java -jar gme-simulator.jar prints its room address)", future.cause());
     }
-    Connection c = new Connection(future.channel());
+    Connection c = new Connection(future.channel(), clock);
     self[0] = c;
     if (!c.channel.isActive()) {
       throw new IOException("connection to " + address + " closed at once");
@@ -94,14 +112,39 @@ public final class Connection {
     return c;
   }
 
-  /** Sends a request; the future completes with its reply, or fails when the connection is lost. */
+  /**
+   * Sends a request; the future completes with its reply, or fails when the connection is lost (or,
+   * in a virtual or manual session, with {@link StalledException} when the reply stalls).
+   */
   public CompletableFuture<Message.Reply> send(long id, String op, ObjectNode args) {
+    return send(id, op, args, true);
+  }
+
+  /** Sends a request that the clock does not wait on (HELLO, ADVANCE); see {@link #send(long, String, ObjectNode)}. */
+  public CompletableFuture<Message.Reply> sendUntracked(long id, String op, ObjectNode args) {
+    return send(id, op, args, false);
+  }
+
+  private CompletableFuture<Message.Reply> send(long id, String op, ObjectNode args, boolean tracked) {
     CompletableFuture<Message.Reply> f = new CompletableFuture<>();
     pending.put(id, f);
     if (!channel.isActive()) {
       pending.remove(id);
       f.completeExceptionally(new ConnectionLostException(describeLoss()));
       return f;
+    }
+    if (tracked) {
+      // Registered before the write, on the same loop, so the clock always sees the send before the reply.
+      clock.sent(id, () -> {
+        CompletableFuture<Message.Reply> stalled = pending.remove(id);
+        if (stalled != null) {
+          stalled.completeExceptionally(new StalledException(op + " got no reply within " + clock.stallGuard().toSeconds()
+              + " s of wall time, and the simulator did not announce it as held (a fault that delays or swallows a "
+              + "reply announces it). Likely causes: the simulator is overloaded or stopped, or a harness between "
+              + "them drops frames. Raise the guard with GmeContext.builder().stallGuard(...) if the machine is "
+              + "this slow."));
+        }
+      });
     }
     channel.writeAndFlush(new Message.Request(id, op, args));
     return f;
@@ -117,16 +160,12 @@ public final class Connection {
   /** Stops waiting for a reply (the caller's own timer fired). */
   public void forget(long id) {
     pending.remove(id);
+    clock.answered(id);
   }
 
   /** Returns how many requests still wait for their reply. */
   public int pendingCount() {
     return pending.size();
-  }
-
-  /** Runs {@code task} after {@code wallDelay} on this connection's event loop. */
-  public ScheduledFuture<?> schedule(Runnable task, Duration wallDelay) {
-    return channel.eventLoop().schedule(task, Math.max(0, wallDelay.toNanos()), TimeUnit.NANOSECONDS);
   }
 
   /** Returns whether the caller runs on this connection's I/O thread (where it must not block). */
@@ -157,6 +196,9 @@ public final class Connection {
       if (f != null) {
         f.complete(r);
       }
+      clock.answered(r.id());
+    } else if (msg instanceof Message.Event e && HELD.equals(e.event())) {
+      clock.held(e.data().path("id").asLong(-1), e.data().path("until").asLong(-1));
     } else if (msg instanceof Message.Event e) {
       onEvent.accept(e);
     } else if (msg instanceof Message.ErrorFrame e) {
@@ -177,6 +219,7 @@ public final class Connection {
       if (f != null) {
         f.completeExceptionally(new ConnectionLostException(describeLoss()));
       }
+      clock.answered(id);
     }
   }
 

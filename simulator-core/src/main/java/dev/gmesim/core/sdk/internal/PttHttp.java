@@ -1,5 +1,6 @@
 package dev.gmesim.core.sdk.internal;
 
+import dev.gmesim.core.protocol.VoiceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
@@ -48,7 +49,22 @@ public final class PttHttp {
    * One exchange's outcome: a GME {@code json} result, or the {@code bytes} of a download, or a
    * {@code failure} with a human {@code detail}.
    */
-  public record Exchange(JsonNode json, byte[] bytes, Failure failure, String detail) {
+  public record Exchange(JsonNode json, byte[] bytes, Failure failure, String detail, String heldTicket,
+      long heldUntil) {
+    /** An answer, a file or a failure; see the type. */
+    public Exchange(JsonNode json, byte[] bytes, Failure failure, String detail) {
+      this(json, bytes, failure, detail, null, -1);
+    }
+
+    /**
+     * Returns whether the simulator held the exchange on the session's clock ({@code 202} with
+     * {@code X-Gme-Held}): resend it with {@code X-Gme-Release} once the clock reaches
+     * {@link #heldUntil()}, or never when that is negative (no reply).
+     */
+    public boolean held() {
+      return heldTicket != null;
+    }
+
     /** Returns the GME result code of a JSON answer. */
     public int result() {
       return json.path("result").asInt();
@@ -116,6 +132,11 @@ public final class PttHttp {
 
   private static Exchange answered(URI uri, HttpResponse<byte[]> response, boolean binary) {
     int status = response.statusCode();
+    java.util.Optional<String> ticket = response.headers().firstValue(VoiceHttp.HELD);
+    if (status == 202 && ticket.isPresent()) {
+      long until = response.headers().firstValue(VoiceHttp.HELD_UNTIL).map(Long::parseLong).orElse(-1L);
+      return new Exchange(null, null, null, "held", ticket.get(), until);
+    }
     String type = response.headers().firstValue("Content-Type").orElse("");
     byte[] body = response.body();
     if (type.startsWith("application/json")) {

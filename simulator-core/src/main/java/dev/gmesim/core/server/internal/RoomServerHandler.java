@@ -1,5 +1,6 @@
 package dev.gmesim.core.server.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
@@ -11,6 +12,7 @@ import dev.gmesim.core.protocol.Message;
 import dev.gmesim.core.protocol.MessageCodec;
 import dev.gmesim.core.protocol.Ops;
 import dev.gmesim.core.protocol.ProtocolException;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.world.GmeWorld;
 import dev.gmesim.core.world.Outcome;
 import dev.gmesim.core.world.VoiceMessages;
@@ -25,6 +27,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,10 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   private final VoiceMessages voice;
   private final String sessionId = "s" + SESSIONS.incrementAndGet();
   private final Set<ScheduledFuture<?>> scheduled = new HashSet<>();
+  /** Replies a virtual or manual session's clock has not reached yet, due first; released by ADVANCE. */
+  private final PriorityQueue<Held> held = new PriorityQueue<>();
+  private long heldSeq;
+  private SessionClocks.SessionTime time;
   private boolean helloDone;
   private String tag;
   private ChannelHandlerContext ctx;
@@ -63,10 +70,21 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     ctx.fireChannelActive();
   }
 
+  /** A held reply: what to do when the session's clock reaches {@code until}. */
+  private record Held(long until, long seq, Runnable task) implements Comparable<Held> {
+    @Override
+    public int compareTo(Held o) {
+      int c = Long.compare(until, o.until);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     scheduled.forEach(f -> f.cancel(false));
     scheduled.clear();
+    held.clear();
+    state.clocks().close(sessionId);
     world.disconnect(sessionId).deliver();
     voice.forget(sessionId);
     ctx.fireChannelInactive();
@@ -116,6 +134,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     }
     switch (req.op()) {
       case Ops.PING -> reply(req.id(), 0, "", null);
+      case Ops.ADVANCE -> advance(req);
       case Ops.HELLO -> reply(req.id(), GmeErrorCode.AV_ERR_REPEATED_OPERATION.value(),
           "HELLO was already done on this connection", null);
       case Ops.CANCEL_ENTER -> world.cancelEnter(sessionId, req.args().path("requestId").asLong(-1)).deliver();
@@ -143,13 +162,26 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
           + Ops.PROTOCOL_VERSION);
       return;
     }
+    TimeMode mode;
+    try {
+      mode = clockOf(req.args());
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, "UNKNOWN_CLOCK", e.getMessage());
+      return;
+    }
+    long now = Math.max(0, req.args().path("now").asLong(0));
+    long origin = req.args().path("originEpochMs").asLong(System.currentTimeMillis());
+    time = state.clocks().open(sessionId, mode, now, origin);
     helloDone = true;
     tag = req.args().hasNonNull("tag") ? req.args().get("tag").asText() : null;
     ObjectNode data = MessageCodec.mapper().createObjectNode();
     data.put("server", "gme-simulator");
     data.put("version", Ops.PROTOCOL_VERSION);
     data.put("sessionId", sessionId);
-    data.put("timeScale", state.timeScale().factor());
+    data.put("clock", mode.kind().wireName());
+    data.put("timeScale", mode.factor());
+    data.put("now", now);
+    data.put("originEpochMs", origin);
     data.put("enterRoomTimeoutMs", state.enterRoomTimeout().toMillis());
     data.put("requestTimeoutMs", state.requestTimeout().toMillis());
     data.put("heartbeatIntervalMs", state.heartbeatInterval().toMillis());
@@ -161,6 +193,60 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       data.put("httpBaseUri", "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
     }
     ctx.writeAndFlush(new Message.Reply(req.id(), 0, "", data));
+  }
+
+  /** HELLO's {@code clock} (and {@code timeScale} for scaled), or the simulator's default mode. */
+  private TimeMode clockOf(ObjectNode args) {
+    JsonNode c = args.get("clock");
+    TimeMode def = state.clocks().defaultMode();
+    if (c == null || c.isNull()) {
+      return def;
+    }
+    if (!c.isTextual()) {
+      throw new IllegalArgumentException("HELLO clock " + c + " is not a mode name; use \"virtual\", \"manual\" "
+          + "or \"scaled\" (with \"timeScale\": FACTOR), or leave it out for the simulator's default (" + def + ")");
+    }
+    TimeMode asked;
+    try {
+      asked = TimeMode.parse(c.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("HELLO clock '" + c.asText() + "' is not a mode; use virtual, manual or "
+          + "scaled (with \"timeScale\": FACTOR), or leave it out for the simulator's default (" + def + ")");
+    }
+    if (asked.kind() == TimeMode.Kind.SCALED && !c.asText().contains("(")) {
+      JsonNode f = args.get("timeScale");
+      return f == null || f.isNull() ? TimeMode.scaled(def.kind() == TimeMode.Kind.SCALED ? def.factor()
+          : state.timeScale().factor()) : TimeMode.scaled(f.asDouble());
+    }
+    return asked;
+  }
+
+  /** ADVANCE: the client's virtual or manual clock moved; release what fell due, in order, then answer. */
+  private void advance(Message.Request req) {
+    int bad = GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
+    if (!time.simulated()) {
+      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE is for virtual and manual sessions; this session's "
+          + "clock is " + time.mode() + " and follows the wall clock", null);
+      return;
+    }
+    JsonNode n = req.args().get("now");
+    if (n == null || !n.canConvertToLong() || n.asLong() < 0) {
+      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE needs args.now, the session's simulated time in "
+          + "milliseconds (a whole number, at least 0); got " + n, null);
+      return;
+    }
+    long now = n.asLong();
+    if (!time.advanceTo(now)) {
+      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE to " + now + " ms lies before the session's time "
+          + time.nowMs() + " ms; simulated time never runs backwards", null);
+      return;
+    }
+    while (!held.isEmpty() && held.peek().until() <= now && ctx.channel().isActive()) {
+      held.poll().task().run();
+    }
+    ObjectNode data = MessageCodec.mapper().createObjectNode();
+    data.put("now", now);
+    reply(req.id(), 0, "", data);
   }
 
   private void call(Message.Request req, Operation op) {
@@ -177,11 +263,11 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     Decision d = state.faults().decide(call);
     state.control().metrics().decided(op, d);
     Fault fault = d.fault();
-    Duration wall = state.timeScale().toWall(d.delay() == null ? Duration.ZERO : d.delay());
+    Duration delay = d.delay() == null ? Duration.ZERO : d.delay();
     if (fault == null) {
       answerFromWorld(req, op, call, d);
     } else if (fault instanceof Fault.Error e) {
-      injectError(req, op, call, d, e.code(), wall);
+      injectError(req, op, call, d, e.code(), delay);
     } else if (fault instanceof Fault.NoReply) {
       if (op == Operation.ENTER_ROOM) {
         // The entry stays in flight until the SDK's own timer gives up (CANCEL_ENTER) or ExitRoom cancels it.
@@ -192,12 +278,16 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
         }
       }
       journal(call, d, "no reply", -1);
+      if (time.simulated()) {
+        // Tell the client its wait is on time alone: its own timer, not the network, ends it.
+        announceHeld(req.id(), -1);
+      }
     } else if (fault instanceof Fault.Disconnect) {
       journal(call, d, "disconnect", -1);
-      later(wall, () -> ctx.close());
+      later(req.id(), delay, () -> ctx.close());
     } else if (fault instanceof Fault.Reset) {
       journal(call, d, "reset", -1);
-      later(wall, () -> {
+      later(req.id(), delay, () -> {
         // SO_LINGER 0 makes close() send RST instead of FIN.
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.close();
@@ -205,13 +295,13 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else {
       // HTTP-only effects have no meaning on a TCP room connection; the nearest is a dropped connection.
       journal(call, d, "disconnect (" + fault.describe() + " on room channel)", -1);
-      later(wall, () -> ctx.close());
+      later(req.id(), delay, () -> ctx.close());
     }
   }
 
   private void injectError(Message.Request req, Operation op, Call call, Decision d, GmeErrorCode code,
-      Duration wall) {
-    if (wall.isZero() || wall.isNegative()) {
+      Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
       Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
       if (op == Operation.PTT_STOP_RECORDING) {
         // A failed stop still ends the recording on the device.
@@ -235,14 +325,14 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     // or the connection closes first), and every call must reach the journal.
     journal(call, d, "reply (delayed)", code.value());
     if (op == Operation.ENTER_ROOM) {
-      later(wall, () -> {
+      later(req.id(), delay, () -> {
         if (world.abortEnter(sessionId, req.id())) {
           reply(req.id(), code.value(), code.errorInfo(), null);
         }
       });
       return;
     }
-    later(wall, () -> {
+    later(req.id(), delay, () -> {
       Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
       if (op == Operation.PTT_STOP_RECORDING) {
         // A failed stop still ends the recording on the device.
@@ -296,14 +386,26 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private void journal(Call call, Decision d, String effect, int result) {
     state.journal().record(call.operation(), call.appId(), call.openId(), call.roomId(), call.tag(), d.source(),
-        effect, result);
+        effect, result, time.nowMs());
   }
 
-  private void later(Duration wall, Runnable task) {
-    if (wall.isZero() || wall.isNegative()) {
+  /**
+   * Runs {@code task}, the delayed effect of request {@code requestId}, after {@code delay} of the
+   * session's simulated time: on a scaled clock by the event loop's timer, on a virtual or manual
+   * clock when the client's ADVANCE reaches it (announced with HELD), never by a wall-clock timer.
+   */
+  private void later(long requestId, Duration delay, Runnable task) {
+    if (delay.isZero() || delay.isNegative()) {
       task.run();
       return;
     }
+    if (time.simulated()) {
+      long until = time.nowMs() + delay.toMillis();
+      held.add(new Held(until, ++heldSeq, task));
+      announceHeld(requestId, until);
+      return;
+    }
+    Duration wall = time.mode().scale().toWall(delay);
     ScheduledFuture<?>[] holder = new ScheduledFuture<?>[1];
     holder[0] = ctx.executor().schedule(() -> {
       scheduled.remove(holder[0]);
@@ -312,6 +414,16 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       }
     }, wall.toNanos(), TimeUnit.NANOSECONDS);
     scheduled.add(holder[0]);
+  }
+
+  /** HELD: the reply to {@code requestId} waits on the session's clock, until {@code until} (or for good when negative). */
+  private void announceHeld(long requestId, long until) {
+    ObjectNode data = MessageCodec.mapper().createObjectNode();
+    data.put("id", requestId);
+    if (until >= 0) {
+      data.put("until", until);
+    }
+    ctx.channel().writeAndFlush(new Message.Event(Ops.HELD, data));
   }
 
   private void refuse(ChannelHandlerContext ctx, String code, String message) {

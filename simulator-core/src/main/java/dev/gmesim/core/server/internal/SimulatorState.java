@@ -17,7 +17,9 @@ import java.util.function.IntSupplier;
  * @param control metrics, admin access and addresses for the control API
  * @param voiceMessages the voice-message files, transcripts and recordings
  * @param httpPort the HTTP side's port, announced in the handshake (read once the HTTP side is bound)
+ * @param clocks every session's clock, and the default mode of sessions that name none
+ * @param timeScale the factor of scaled sessions that name none
  */
 public record SimulatorState(GmeWorld world, FaultPlan faults, Journal journal, TimeScale timeScale,
     Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval,
-    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort) {}
+    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort, SessionClocks clocks) {}

@@ -17,6 +17,7 @@ import dev.gmesim.core.fault.Call;
 import dev.gmesim.core.fault.Decision;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.protocol.VoiceHttp;
+import dev.gmesim.core.server.internal.SessionClocks;
 import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.world.VoiceMessages;
 import java.time.Duration;
@@ -42,6 +43,8 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
 
   private final SimulatorState state;
   private final VoiceMessages voice;
+  /** The calling session's simulated time while one exchange is transformed (one Jetty thread each), or -1. */
+  private final ThreadLocal<Long> sessionTime = ThreadLocal.withInitial(() -> -1L);
 
   VoiceMessageTransformer(SimulatorState state) {
     this.state = state;
@@ -60,6 +63,16 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
 
   @Override
   public ResponseDefinition transform(ServeEvent event) {
+    Optional<SessionClocks.SessionTime> session = state.clocks().get(header(event.getRequest(), VoiceHttp.SESSION));
+    sessionTime.set(session.map(SessionClocks.SessionTime::nowMs).orElse(-1L));
+    try {
+      return transform(event, session.filter(SessionClocks.SessionTime::simulated).orElse(null));
+    } finally {
+      sessionTime.remove();
+    }
+  }
+
+  private ResponseDefinition transform(ServeEvent event, SessionClocks.SessionTime simulated) {
     StubMapping stub = event.getStubMapping();
     Metadata gme = stub == null || stub.getMetadata() == null ? null : stub.getMetadata().getMetadata("gme", null);
     ResponseDefinition stubbed = event.getResponseDefinition();
@@ -88,10 +101,24 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
       default:
         break;
     }
+    String ticket = header(req, VoiceHttp.RELEASE);
+    if (ticket != null && simulated != null) {
+      // The session's clock reached a held answer: give it now, as decided (and journaled) when held.
+      Optional<Object> decided = state.clocks().release(ticket);
+      if (decided.isEmpty()) {
+        GmeErrorCode code = GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
+        return json(400, errorBody(code, code.name() + ": " + VoiceHttp.RELEASE + " '" + ticket + "' names no held "
+            + "answer (released already, or dropped after " + "10000 newer holds); send each ticket once"), Duration.ZERO);
+      }
+      return fault(call, (Decision) decided.get(), Duration.ZERO, false);
+    }
     Decision d = state.faults().decide(call);
     state.control().metrics().decided(op, d);
+    if (d.isFault() && simulated != null && (d.fault() instanceof Fault.NoReply || !d.delay().isZero())) {
+      return hold(call, d, simulated);
+    }
     if (d.isFault()) {
-      return fault(call, d);
+      return fault(call, d, state.timeScale().toWall(d.delay()), true);
     }
     if ("natural".equals(kind)) {
       journal(call, d.source(), "reply", gme.getInt("code", -1));
@@ -185,10 +212,37 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
     return ok(call, d, reply);
   }
 
-  private ResponseDefinition fault(Call call, Decision d) {
+  /**
+   * A virtual or manual session's delayed or swallowed answer: {@code 202} with a ticket, and the
+   * due time on the session's clock (none for no reply). Nothing waits on the wall clock.
+   */
+  private ResponseDefinition hold(Call call, Decision d, SessionClocks.SessionTime session) {
+    boolean noReply = d.fault() instanceof Fault.NoReply;
+    String ticket = state.clocks().hold(d);
+    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder()
+        .withStatus(202)
+        .withHeader("Content-Type", "application/json")
+        .withHeader(VoiceHttp.HELD, ticket);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("held", ticket);
+    if (noReply) {
+      journal(call, d.source(), "no reply", -1);
+    } else {
+      long until = session.nowMs() + d.delay().toMillis();
+      b.withHeader(VoiceHttp.HELD_UNTIL, Long.toString(until));
+      body.put("until", until);
+      journal(call, d.source(), d.fault() instanceof Fault.Error ? "reply (delayed)" : d.fault().describe()
+          + " (delayed)", d.fault() instanceof Fault.Error e ? e.code().value() : -1);
+    }
+    return b.withBody(body.toString()).build();
+  }
+
+  private ResponseDefinition fault(Call call, Decision d, Duration wall, boolean journal) {
     Fault fault = d.fault();
-    Duration wall = state.timeScale().toWall(d.delay());
     if (fault instanceof Fault.Error e) {
+      if (!journal) {
+        return json(VoiceHttp.status(e.code()), errorBody(e.code(), e.code().errorInfo()), wall);
+      }
       return error(call, d.source(), e.code(), e.code().errorInfo(), wall);
     }
     ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
@@ -218,7 +272,9 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
       effect = "disconnect";
       b.withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE);
     }
-    journal(call, d.source(), effect, -1);
+    if (journal) {
+      journal(call, d.source(), effect, -1);
+    }
     return delayed(b, wall).build();
   }
 
@@ -232,11 +288,15 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition error(Call call, String source, GmeErrorCode code, String errorInfo, Duration wall) {
+    journal(call, source, "reply", code.value());
+    return json(VoiceHttp.status(code), errorBody(code, errorInfo), wall);
+  }
+
+  private static ObjectNode errorBody(GmeErrorCode code, String errorInfo) {
     ObjectNode body = JSON.createObjectNode();
     body.put("result", code.value());
     body.put("error_info", errorInfo);
-    journal(call, source, "reply", code.value());
-    return json(VoiceHttp.status(code), body, wall);
+    return body;
   }
 
   private static ResponseDefinition json(int status, ObjectNode body, Duration wall) {
@@ -263,7 +323,7 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
 
   private void journal(Call call, String source, String effect, int result) {
     state.journal().record(call.operation(), call.appId(), call.openId(), call.roomId(), call.tag(), source,
-        effect, result);
+        effect, result, sessionTime.get());
   }
 
   private static Optional<Operation> operationOf(Request req) {

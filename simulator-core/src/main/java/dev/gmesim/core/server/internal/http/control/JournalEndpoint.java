@@ -84,6 +84,7 @@ final class JournalEndpoint {
     o.put("source", e.source());
     o.put("effect", e.effect());
     o.put("result", e.result());
+    o.put("sessionTimeMs", e.sessionTimeMs());
     return o;
   }
 

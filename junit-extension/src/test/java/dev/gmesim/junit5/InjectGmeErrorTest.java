@@ -12,6 +12,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.time.TimeMode;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -42,6 +43,16 @@ class InjectGmeErrorTest {
     @Test
     void timeoutIsInjectedAsSilenceSoTheSdksOwnTimerReports30Seconds() {
       Kit.assertPassed(Kit.run(TimeoutCases.class), 1);
+    }
+
+    @Test
+    void onAManualClockAnExitDuringTheSilentEntryEndsItWith7013AtTenSeconds() {
+      Kit.assertPassed(Kit.run(ManualTimeoutCases.class), 1);
+    }
+
+    @Test
+    void voiceMessageLengthsAndDelaysRunOnTheVirtualClock() {
+      Kit.assertPassed(Kit.run(ClockCases.VirtualVoiceCases.class), 2);
     }
 
     @Test
@@ -152,13 +163,14 @@ class InjectGmeErrorTest {
     @Test
     @InjectGmeError(1005)
     void enterRoomTimesOutAfterThirtySimulatedSeconds(GmeContext gme, EventRecorder events, GmeSimulatorHandle sim) {
-      assertThat(sim.timeScale().factor()).isEqualTo(100);
+      assertThat(gme.clock().mode()).isEqualTo(TimeMode.virtual());
       gme.init(Fixtures.APP, "10001");
       gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
-      // 30 simulated seconds are 300 ms at the default scale: far inside this wait, which a real-time 30 s would exceed.
+      // The virtual clock skips the 30 simulated seconds: far inside this wait, which a real-time 30 s would exceed.
       awaitEvent(events, GmeEventType.ENTER_ROOM, Duration.ofSeconds(5))
           .hasResult(GmeErrorCode.AV_ERR_TIMEOUT)
           .hasElapsedMillis(30_000);
+      assertThat(gme.clock().now()).isEqualTo(Duration.ofSeconds(30));
       assertThat(sim.journal()).filteredOn(e -> e.operation() == Operation.ENTER_ROOM)
           .singleElement().satisfies(e -> assertThat(e.effect()).isEqualTo("no reply"));
     }
@@ -223,6 +235,21 @@ class InjectGmeErrorTest {
         assertThat(e.result()).isEqualTo(7006);
         assertThat(e.elapsedMillis()).isGreaterThanOrEqualTo(10_000);
       });
+    }
+  }
+
+  @GmeSimulatorTest(clock = "manual")
+  static class ManualTimeoutCases {
+    @Test
+    @InjectGmeError(value = 1005, operations = Operation.ENTER_ROOM)
+    void exitAtTenSecondsCancelsTheEntry(GmeContext gme, EventRecorder events) {
+      gme.init(Fixtures.APP, "10001");
+      gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+      gme.clock().advance(Duration.ofSeconds(10));
+      gme.exitRoom();
+      awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(GmeErrorCode.AV_ERR_USER_CANCELED).hasElapsedMillis(10_000);
+      awaitEvent(events, GmeEventType.EXIT_ROOM).succeeded();
+      assertThat(gme.clock().now()).isEqualTo(Duration.ofSeconds(10));
     }
   }
 

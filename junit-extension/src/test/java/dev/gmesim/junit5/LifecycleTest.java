@@ -11,6 +11,7 @@ import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.JournalEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,7 +46,7 @@ class LifecycleTest {
 
   @BeforeAll
   static void start() {
-    shared = GmeSimulator.builder().timeScale(100).start();
+    shared = GmeSimulator.builder().start();
   }
 
   @AfterAll
@@ -125,7 +126,7 @@ class LifecycleTest {
     @Test
     void siblingNestedClassesMayEachRegisterTheirOwn() {
       Kit.assertPassed(Kit.run(SiblingsCases.class), 2);
-      assertThat(seen).containsExactlyInAnyOrder(100.0, 1000.0);
+      assertThat(seen).containsExactlyInAnyOrder(1.0, 1000.0);
     }
 
     @Test
@@ -332,12 +333,12 @@ class LifecycleTest {
     }
   }
 
-  @GmeSimulatorTest(timeScale = 1000)
+  @GmeSimulatorTest(timeScale = 1000, clock = "manual")
   abstract static class AbstractVoiceCases {
     @Test
     void runsOnTheBaseClassesClock(GmeSimulatorHandle sim, GmeContext gme) {
       assertThat(sim.timeScale().factor()).isEqualTo(1000);
-      assertThat(gme.timeScale().factor()).isEqualTo(1000);
+      assertThat(gme.clock().mode()).isEqualTo(TimeMode.manual());
     }
   }
 

@@ -34,7 +34,7 @@ class MisuseTest {
 
   @BeforeAll
   static void start() {
-    shared = GmeSimulator.builder().timeScale(100).start();
+    shared = GmeSimulator.builder().start();
   }
 
   @AfterAll
@@ -123,6 +123,16 @@ class MisuseTest {
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageStartingWith("@GmeSimulatorTest on dev.gmesim.junit5.MisuseTest$BadTimeScaleCases: timeScale 0.0"
               + " is out of range");
+    }
+
+    @Test
+    void anUnknownClockFailsTheClassBeforeAnythingStarts() {
+      assertThat(Kit.failureOf(Kit.run(BadClockCases.class), "BadClockCases"))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessageStartingWith("@GmeSimulatorTest on dev.gmesim.junit5.MisuseTest$BadClockCases: clock: "
+              + "unknown clock mode 'warp'; use virtual, manual, scaled or scaled(FACTOR)");
+      assertThatThrownBy(() -> GmeSimulatorExtension.builder().clock(null))
+          .isInstanceOf(NullPointerException.class).hasMessageContaining("TimeMode.virtual()");
     }
 
     @Test
@@ -283,6 +293,12 @@ class MisuseTest {
 
   @GmeSimulatorTest(timeScale = 0)
   static class BadTimeScaleCases {
+    @Test
+    void join() {}
+  }
+
+  @GmeSimulatorTest(clock = "warp")
+  static class BadClockCases {
     @Test
     void join() {}
   }

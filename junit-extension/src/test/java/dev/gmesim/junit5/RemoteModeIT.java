@@ -58,7 +58,7 @@ class RemoteModeIT {
     String path = System.getProperty("gmesim.jar", "../simulator-core/target/gme-simulator.jar");
     assertThat(Path.of(path)).as("the shaded jar; run `./mvnw verify`, which packages simulator-core first").exists();
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", path, "--http-port", "0", "--room-port", "0", "--time-scale", "100");
+        "-jar", path, "--http-port", "0", "--room-port", "0");
     pb.environment().keySet().removeIf(k -> k.startsWith("GMESIM_"));
     // The token travels in the environment, never on the command line.
     pb.environment().put("GMESIM_ADMIN_TOKEN", TOKEN);
@@ -101,6 +101,13 @@ class RemoteModeIT {
     @Test
     void silenceTimesOutOnTheRemoteSimulatorsClock() {
       Kit.assertPassed(Kit.run(remote, InjectGmeErrorTest.TimeoutCases.class), 1);
+    }
+
+    /** The jar's default clock is scaled(1), real time; the extension's contexts ask for virtual, or manual. */
+    @Test
+    void virtualAndManualClocksWorkOnARealTimeJarAsEmbedded() {
+      Kit.assertPassed(Kit.run(remote, InjectGmeErrorTest.ManualTimeoutCases.class,
+          ClockCases.VirtualVoiceCases.class), 3);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultProfile;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.GmeSimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,7 @@ class DrillRunnerTest {
 
     @Test
     void botsUnderADrillSeeTheInjectedCodesAndTheTableCountsThem() throws Exception {
-      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+      try (GmeSimulator sim = GmeSimulator.builder().clock(TimeMode.scaled(100)).start()) {
         sim.faults().drills().start(FaultProfile.parse("name: t\nrules:\n  - id: half\n    operations: [ENTER_ROOM]\n"
             + "    error: 7006\n    probability: 0.5\n    seed: 5\n", FaultProfile.Format.YAML));
         StringWriter progress = new StringWriter();
@@ -50,7 +51,7 @@ class DrillRunnerTest {
 
     @Test
     void botsSendAndFetchVoiceMessagesAndAStorageOutageFailsUploadsWith8195ForItsUsersOnly() throws Exception {
-      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+      try (GmeSimulator sim = GmeSimulator.builder().clock(TimeMode.scaled(100)).start()) {
         // bot-1, bot-10.. are "the region"; the other bots upload normally.
         sim.faults().drills().start(FaultProfile.parse("name: storage\nscope: {openId: \"bot-1*\"}\nrules:\n"
             + "  - operations: [PTT_UPLOAD]\n    error: 8195\n", FaultProfile.Format.YAML));
@@ -89,7 +90,7 @@ class DrillRunnerTest {
       Path profile = dir.resolve("p.json");
       Files.writeString(profile, "{\"name\": \"remote\", \"ttl\": \"PT0.5S\", \"rules\": [{\"operations\": [\"SWITCH_ROOM\"], "
           + "\"error\": 2001}]}");
-      try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+      try (GmeSimulator sim = GmeSimulator.builder().clock(TimeMode.scaled(100)).start()) {
         MainTest.Run r = MainTest.run("drill", "--target-room", "127.0.0.1:" + sim.roomAddress().getPort(),
             "--target-http", sim.httpBaseUri().toString(), "--bots", "2", "--duration", "PT2S", "--rooms", "2",
             "--talk", "PT0.01S", "--voice-share", "0", "--profile", profile.toString());

@@ -341,8 +341,10 @@ public final class GmeContext implements AutoCloseable {
     Duration wall;
     if (clock.isSimulated()) {
       timer = clock.schedule(timeout, () -> {
-        if (f.complete(timedOut)) {
+        // On the context's loop, as replies are: forget first, so the woken caller finds nothing pending.
+        if (!f.isDone()) {
           c.forget(id);
+          f.complete(timedOut);
         }
       });
       wall = clock.stallGuard().multipliedBy(2);

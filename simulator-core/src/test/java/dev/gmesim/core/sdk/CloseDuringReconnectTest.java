@@ -32,7 +32,7 @@ class CloseDuringReconnectTest {
 
   @Test
   void closingWhileTheReconnectWaitsForHelloClosesTheNewConnection() throws Exception {
-    try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start();
+    try (GmeSimulator sim = GmeSimulator.builder().start();
         // Another context keeps the shared SDK threads alive, as in a test run with many contexts.
         GmeContext keeper = GmeContext.builder().room(sim.roomAddress()).build();
         DroppingServer server = new DroppingServer()) {

@@ -23,7 +23,7 @@ class ControlApiBadInputTest {
 
   @BeforeAll
   static void start() {
-    sim = GmeSimulator.builder().timeScale(100).start();
+    sim = GmeSimulator.builder().start();
     http = ControlHttp.to(sim);
     // An existing rule, so that a clashing id and an add/remove mix have something to hit.
     http.post("faults", "{\"id\":\"taken\",\"operations\":[\"PTT_PLAY\"],\"error\":4101}");

@@ -41,7 +41,7 @@ class DrillApiTest {
 
   @BeforeAll
   static void start() {
-    sim = GmeSimulator.builder().timeScale(100).start();
+    sim = GmeSimulator.builder().start();
     http = ControlHttp.to(sim);
   }
 

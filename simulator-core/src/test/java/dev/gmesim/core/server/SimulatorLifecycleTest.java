@@ -33,7 +33,7 @@ class SimulatorLifecycleTest {
   private static void useOnce() {
     // Scale 100, not 1000: at 1000 the SDK's 30 s entry timer is 30 ms of wall time, and on a loaded
     // 2-core machine the reply came later than that (ENTER_ROOM 1005).
-    try (GmeSimulator sim = GmeSimulator.builder().timeScale(100).start()) {
+    try (GmeSimulator sim = GmeSimulator.builder().start()) {
       EventRecorder events = new EventRecorder();
       try (GmeContext gme = GmeContext.builder().room(sim.roomAddress()).delegate(events).build()) {
         assertThat(gme.init("1400000000", "10001")).isZero();

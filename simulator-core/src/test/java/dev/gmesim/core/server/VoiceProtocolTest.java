@@ -21,7 +21,7 @@ class VoiceProtocolTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = GmeSimulator.builder().timeScale(100).start();
+    sim = GmeSimulator.builder().start();
     raw = new RawClient(sim.roomAddress());
   }
 

@@ -9,37 +9,10 @@ It expects two fault rules on the simulator (the caller adds them over the contr
 
     python3 docker/clock_smoke.py HOST PORT
 """
-import json
 import socket
-import struct
 import sys
 
-
-def send(sock, obj):
-    body = json.dumps(obj).encode()
-    sock.sendall(struct.pack(">I", len(body)) + body)
-
-
-def recv_exact(sock, n):
-    data = b""
-    while len(data) < n:
-        chunk = sock.recv(n - len(data))
-        if not chunk:
-            raise SystemExit("connection closed by the simulator")
-        data += chunk
-    return data
-
-
-def recv(sock):
-    (length,) = struct.unpack(">I", recv_exact(sock, 4))
-    return json.loads(recv_exact(sock, length))
-
-
-def until_reply(sock, request_id):
-    while True:
-        message = recv(sock)
-        if message.get("id") == request_id and "result" in message:
-            return message
+from gme_frames import recv, send, until_reply
 
 
 def until_held(sock, request_id):

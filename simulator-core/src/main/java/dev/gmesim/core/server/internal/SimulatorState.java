@@ -17,7 +17,18 @@ import java.util.function.IntSupplier;
  * @param control metrics, admin access and addresses for the control API
  * @param voiceMessages the voice-message files, transcripts and recordings
  * @param httpPort the HTTP side's port, announced in the handshake (read once the HTTP side is bound)
+ * @param auth the apps with permission keys and the auth-buffer checks
  */
 public record SimulatorState(GmeWorld world, FaultPlan faults, Journal journal, TimeScale timeScale,
     Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval,
-    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort) {}
+    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort, AuthGate auth) {
+
+  /**
+   * The "now" that auth-buffer expiry is checked against, in Unix seconds, for one room session (or
+   * null for a voice-message HTTP call). The one seam for the session clock: it reads the wall clock
+   * until per-session simulated clocks land, then returns the session's simulated epoch.
+   */
+  public long authNowEpochSeconds(String sessionId) {
+    return java.time.Instant.now().getEpochSecond();
+  }
+}

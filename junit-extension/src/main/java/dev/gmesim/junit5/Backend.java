@@ -1,5 +1,7 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.auth.AppCredentials;
+
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.JournalEntry;
@@ -32,6 +34,9 @@ interface Backend extends StoreResource {
   List<JournalEntry> journal(String tag);
 
   List<RoomSnapshot> rooms();
+
+  /** Makes the simulator check this app's auth buffers with its key. */
+  void addApp(AppCredentials app);
 
   /** Names the simulator in messages, e.g. {@code embedded simulator (room 127.0.0.1:40123)}. */
   String describe();

@@ -1,5 +1,7 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.auth.AppCredentials;
+
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.GmeSimulator;
@@ -59,6 +61,11 @@ final class EmbeddedBackend implements Backend {
   @Override
   public List<RoomSnapshot> rooms() {
     return simulator.rooms();
+  }
+
+  @Override
+  public void addApp(AppCredentials app) {
+    simulator.addApp(app.appId(), app.key().reveal());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.auth.AppCredentials;
+
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
@@ -129,7 +131,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == GmeSimulatorHandle.class || type == GmeContext.class || type == EventRecorder.class
-        || type == GmeEndpoints.class;
+        || type == GmeEndpoints.class || type == GmeAuth.class;
   }
 
   @Override
@@ -137,6 +139,11 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     Class<?> type = parameter.getParameter().getType();
     if (type == GmeEndpoints.class) {
       return backend(context, settings(context)).endpoints();
+    }
+    if (type == GmeAuth.class) {
+      Settings settings = settings(context);
+      backend(context, settings);
+      return new GmeAuth(settings.apps(), settings.source());
     }
     TestScope scope = context.getTestMethod().isPresent()
         ? context.getStore(NAMESPACE).get(TestScope.class, TestScope.class) : null;
@@ -197,6 +204,21 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   /** The simulator for this context: the user's own, a remote one, or an embedded one in the class's or run's store. */
   private Backend backend(ExtensionContext context, Settings settings) {
     ExtensionContext owner = claim(context, settings);
+    Backend backend = findBackend(context, owner, settings);
+    if (!settings.apps().isEmpty()) {
+      // Once per class: an embedded simulator of our own has them already, a shared or remote one gets them here.
+      owner.getStore(NAMESPACE).getOrComputeIfAbsent(AppsInstalled.class, k -> {
+        settings.apps().forEach(backend::addApp);
+        return new AppsInstalled();
+      }, AppsInstalled.class);
+    }
+    return backend;
+  }
+
+  /** Marks a class whose apps went to its simulator. */
+  private static final class AppsInstalled {}
+
+  private Backend findBackend(ExtensionContext context, ExtensionContext owner, Settings settings) {
     if (settings.existing() != null) {
       return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
           k -> new EmbeddedBackend(settings.existing(), false), Backend.class);
@@ -243,8 +265,23 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     private boolean failOnUnfiredFaults;
     private GmeSimulator simulator;
     private Supplier<RemoteTarget> remote;
+    private final List<AppCredentials> apps = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Checks the auth buffers of app {@code appId} with permission key {@code key} (16 bytes); a
+     * {@link GmeAuth} parameter mints correct buffers for it.
+     */
+    public Builder app(String appId, String key) {
+      AppCredentials app = AppCredentials.of(appId, key);
+      if (apps.stream().anyMatch(a -> a.appId().equals(app.appId()))) {
+        throw new ExtensionConfigurationException("GmeSimulatorExtension.builder().app: AppID " + appId
+            + " is given twice; give each app once");
+      }
+      apps.add(app);
+      return this;
+    }
 
     /** Sets the factor of scaled sessions that name none (default 1); only {@code clock(TimeMode.scaled(...))} makes sessions scaled. */
     public Builder timeScale(double factor) {
@@ -326,7 +363,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       }
       double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
       return new GmeSimulatorExtension(new Settings(scale, clock, roomPort, httpPort, scope, failOnUnfiredFaults,
-          simulator, remote, "GmeSimulatorExtension.builder()").validate());
+          simulator, remote, "GmeSimulatorExtension.builder()", List.copyOf(apps)).validate());
     }
   }
 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Test and lifecycle methods can declare parameters of type {@link GmeSimulatorHandle} (more
  * faults, the journal, rooms), {@code GmeContext} (the test's SDK context, connected, not yet
- * inited), {@code EventRecorder} (that context's recorded events) and {@link GmeEndpoints}. For
+ * inited), {@code EventRecorder} (that context's recorded events), {@link GmeEndpoints} and
+ * {@link GmeAuth} (correct auth buffers for the {@link #apps()} configured). For
  * settings chosen in code, register {@link GmeSimulatorExtension#builder()} with
  * {@code @RegisterExtension} instead; use one or the other on a class, not both.
  */
@@ -69,4 +70,11 @@ public @interface GmeSimulatorTest {
 
   /** Fails a test whose {@code @InjectGmeError} faults never fired, i.e. the test never made a call they match. */
   boolean failOnUnfiredFaults() default false;
+
+  /**
+   * Apps whose auth buffers the simulator checks, each {@code "APPID:KEY"} with the app's 16-byte
+   * permission key; a {@link GmeAuth} parameter mints correct buffers for them. Apps not listed
+   * accept any buffer. Use a test-only key here, never a production one.
+   */
+  String[] apps() default {};
 }

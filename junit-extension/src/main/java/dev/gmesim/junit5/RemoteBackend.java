@@ -1,5 +1,7 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.auth.AppCredentials;
+
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.remote.GmeSimulatorClient;
@@ -92,6 +94,11 @@ final class RemoteBackend implements Backend {
   @Override
   public List<RoomSnapshot> rooms() {
     return client.rooms();
+  }
+
+  @Override
+  public void addApp(AppCredentials app) {
+    client.addApp(app.appId(), app.key().reveal());
   }
 
   @Override

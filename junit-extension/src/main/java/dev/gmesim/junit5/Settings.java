@@ -1,5 +1,9 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.auth.AppCredentials;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
@@ -18,20 +22,42 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param existing a simulator the user started and keeps ownership of, or null
  * @param remote a running simulator to use (read when the first test needs it), or null
  * @param source where the settings came from, for messages
+ * @param apps apps whose auth buffers the simulator checks, installed before the first test
  */
-record Settings(double timeScale, String clockName, int roomPort, int httpPort, SimulatorScope scope, boolean failOnUnfiredFaults,
-    GmeSimulator existing, Supplier<RemoteTarget> remote, String source) {
+record Settings(double timeScale, String clockName, int roomPort, int httpPort, SimulatorScope scope,
+    boolean failOnUnfiredFaults, GmeSimulator existing, Supplier<RemoteTarget> remote, String source,
+    List<AppCredentials> apps) {
 
   static final double DEFAULT_TIME_SCALE = 1;
   static final String DEFAULT_CLOCK = "virtual";
 
   static Settings of(GmeSimulatorTest a, Class<?> on) {
+    String source = "@GmeSimulatorTest on " + on.getName();
     return new Settings(a.timeScale(), a.clock(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
-        "@GmeSimulatorTest on " + on.getName());
+        source, parseApps(a.apps(), source));
   }
 
   static Settings defaults(String source) {
-    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source);
+    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source, List.of());
+  }
+
+  /** Parses {@code APPID:KEY} entries, naming the entry's position and AppID (never the key) when one is bad. */
+  static List<AppCredentials> parseApps(String[] specs, String source) {
+    List<AppCredentials> out = new ArrayList<>();
+    for (int i = 0; i < specs.length; i++) {
+      AppCredentials app;
+      try {
+        app = AppCredentials.parse(specs[i]);
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException(source + ": apps[" + i + "]: " + e.getMessage());
+      }
+      if (out.stream().anyMatch(a -> a.appId().equals(app.appId()))) {
+        throw new ExtensionConfigurationException(source + ": apps[" + i + "]: AppID " + app.appId()
+            + " is given twice; give each app once");
+      }
+      out.add(app);
+    }
+    return List.copyOf(out);
   }
 
   /** Checks every value, naming the bad one and the fix; the builder calls it early, the annotation path before starting anything. */
@@ -64,7 +90,9 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
 
   /** Identifies simulators that classes may share in {@link SimulatorScope#RUN}: same clock, same ports. */
   String sharingKey() {
-    return "simulator(timeScale=" + timeScale + ", roomPort=" + roomPort + ", httpPort=" + httpPort + ")";
+    // AppIDs only, never keys: classes sharing a run-scoped simulator must agree on their apps' keys.
+    return "simulator(timeScale=" + timeScale + ", roomPort=" + roomPort + ", httpPort=" + httpPort
+        + ", apps=" + apps.stream().map(AppCredentials::appId).toList() + ")";
   }
 
   /** Returns the clock of every test context. */
@@ -73,6 +101,8 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
   }
 
   GmeSimulator start() {
-    return GmeSimulator.builder().timeScale(timeScale).roomPort(roomPort).httpPort(httpPort).start();
+    GmeSimulator.Builder b = GmeSimulator.builder().timeScale(timeScale).roomPort(roomPort).httpPort(httpPort);
+    apps.forEach(b::app);
+    return b.start();
   }
 }

@@ -1,5 +1,6 @@
 package dev.gmesim.cli;
 
+import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.server.GmeSimulator;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -74,6 +76,18 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--journal-size", paramLabel = "N", defaultValue = "${env:GMESIM_JOURNAL_SIZE:-10000}",
       description = "How many journal entries to keep (env GMESIM_JOURNAL_SIZE; default ${DEFAULT-VALUE}).")
   int journalSize;
+
+  // No ${DEFAULT-VALUE} in these descriptions: --help would print keys taken from the environment.
+  @Option(names = "--app", paramLabel = "APPID:KEY", split = ",", defaultValue = "${env:GMESIM_APPS}",
+      description = "An app whose auth buffers are checked: its SDK AppID and 16-byte permission key; repeatable "
+          + "(env GMESIM_APPS, comma-separated). Prefer --apps-file or the variable: a flag shows in the process "
+          + "list. Apps without a key accept any auth buffer.")
+  List<String> apps;
+
+  @Option(names = "--apps-file", paramLabel = "FILE", defaultValue = "${env:GMESIM_APPS_FILE}",
+      description = "A file of apps, one APPID:KEY per line; blank lines and lines starting with # are skipped "
+          + "(env GMESIM_APPS_FILE).")
+  Path appsFile;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -171,9 +185,12 @@ public final class Main implements Callable<Integer> {
         throw bad(e.getMessage().replaceFirst("^profile ", "--profile "));
       }
     }
+    List<AppCredentials> credentials = AppsOption.parse(apps, appsFile, this::bad);
     GmeSimulator sim;
     try {
-      sim = GmeSimulator.builder()
+      GmeSimulator.Builder builder = GmeSimulator.builder();
+      credentials.forEach(builder::app);
+      sim = builder
           .bindAddress(address)
           .roomPort(roomPort)
           .httpPort(httpPort)

@@ -69,6 +69,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void authBuffersDependOnNothingOfOurs() {
+      // Teams mint buffers with dev.gmesim.core.auth in their own tests; it must stay a plain JDK library.
+      noClasses().that().resideInAPackage("dev.gmesim.core.auth..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.gmesim.core.server..", "dev.gmesim.core.world..",
+              "dev.gmesim.core.fault..", "dev.gmesim.core.protocol..", "dev.gmesim.core.sdk..", "dev.gmesim.cli..",
+              "io.netty..", "com.github.tomakehurst..", "com.fasterxml..")
+          .check(classes);
+    }
+
+    @Test
     void onlyTheServerTalksToWireMock() {
       // The SDK speaks HTTP with the JDK's client; WireMock is the simulator's side only.
       noClasses().that().resideOutsideOfPackages("dev.gmesim.core.server..", "dev.gmesim.cli..")

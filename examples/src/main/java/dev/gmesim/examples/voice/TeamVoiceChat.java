@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * A game's lobby and team voice chat on top of GME, handling failures the way a good game
  * should: it retries entries that timed out or hit the network (1005, 7004, 10004) with
- * backoff, asks the player to log in again on 7006, stays put after a 2001 switch failure,
+ * backoff, asks the backend once for a fresh auth buffer on 7006 (an expired one) and asks the
+ * player to log in again only if that fails too, stays put after a 2001 switch failure,
  * re-enters after 2002, resends a voice message after 8195, and shows the player one notice per
  * failure otherwise.
  *
@@ -55,6 +56,8 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   private String room;
   private String wantedRoom;
   private int entryAttempts;
+  /** Whether this entry already got a fresh auth buffer after a 7006. */
+  private boolean tokenRefreshed;
   private final Map<Path, Integer> uploadAttempts = new HashMap<>();
   private final Map<Path, String> sent = new HashMap<>();
 
@@ -86,6 +89,7 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   public synchronized void join(String roomId) {
     wantedRoom = roomId;
     entryAttempts = 0;
+    tokenRefreshed = false;
     status = Status.JOINING;
     sdk.enterRoom(roomId, tokens.apply(roomId));
   }
@@ -151,6 +155,13 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
       return;
     }
     room = null;
+    if (result == GmeCodes.AUTH_FAILED && !tokenRefreshed && roomId.equals(wantedRoom)) {
+      // The usual cause is an expired buffer (they live minutes): a fresh one from the backend fixes it.
+      tokenRefreshed = true;
+      status = Status.JOINING;
+      sdk.enterRoom(roomId, tokens.apply(roomId));
+      return;
+    }
     if (result == GmeCodes.AUTH_FAILED) {
       status = Status.NEEDS_LOGIN;
       notices.accept(new PlayerNotice(PlayerNotice.Kind.LOG_IN_AGAIN,

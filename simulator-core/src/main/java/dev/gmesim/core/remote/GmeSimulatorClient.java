@@ -161,6 +161,40 @@ public final class GmeSimulatorClient {
     send("DELETE", "faults", null);
   }
 
+  /**
+   * Makes the simulator check the auth buffers of app {@code appId} with permission key {@code key}
+   * (16 bytes), as the embedded simulator's {@code addApp} does; returns whether it replaced a key.
+   * The key is checked here first, so a bad one is never sent.
+   */
+  public boolean addApp(String appId, String key) {
+    dev.gmesim.core.auth.AppCredentials app = dev.gmesim.core.auth.AppCredentials.of(appId, key);
+    String body = FaultRuleJson.mapper().createObjectNode().put("key", app.key().reveal()).toString();
+    return send("PUT", "apps/" + app.appId(), body).path("replaced").asBoolean();
+  }
+
+  /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
+  public boolean removeApp(String appId) {
+    String id = Long.toString(dev.gmesim.core.auth.AppCredentials.numericAppId(appId));
+    try {
+      send("DELETE", "apps/" + id, null);
+      return true;
+    } catch (RemoteSimulatorException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
+  public List<String> apps() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode a : get("apps").path("apps")) {
+      out.add(a.path("appId").asText());
+    }
+    return out;
+  }
+
   /** Returns every rule with its counters, in order of addition. */
   public List<RuleStatus> faults() {
     List<RuleStatus> out = new ArrayList<>();

@@ -2,7 +2,9 @@ package dev.gmesim.core.server;
 
 import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.server.internal.AdminAccess;
+import dev.gmesim.core.server.internal.AuthGate;
 import dev.gmesim.core.server.internal.ControlPlane;
 import dev.gmesim.core.server.internal.HttpServer;
 import dev.gmesim.core.server.internal.RoomServer;
@@ -23,6 +25,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +66,7 @@ public final class GmeSimulator implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
   private final AdminAccess admin;
+  private final AuthGate auth;
   private final Journal journal;
   private final VoiceMessages voiceMessages;
   private final SessionClocks clocks;
@@ -74,6 +78,7 @@ public final class GmeSimulator implements AutoCloseable {
   private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
     this.settings = b;
     this.admin = admin;
+    this.auth = new AuthGate(b.apps);
     this.journal = new Journal(b.journalSize, metrics);
     metrics.watch(world, faults, journal);
     this.clocks = new SessionClocks(b.clock);
@@ -83,7 +88,7 @@ public final class GmeSimulator implements AutoCloseable {
     // A fixed HTTP port is known before WireMock listens; a random one once it is bound.
     this.boundHttpPort = b.httpPort;
     SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
-        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort, clocks);
+        b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort, clocks, auth);
     // Building WireMock is most of the start-up time; it runs on a second thread while the room
     // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
     CompletableFuture<HttpServer> http = new CompletableFuture<>();
@@ -194,6 +199,33 @@ public final class GmeSimulator implements AutoCloseable {
     faults.clear();
   }
 
+  /**
+   * Makes the simulator check auth buffers of app {@code appId} with its permission key {@code key}
+   * (16 bytes): EnterRoom and SwitchRoom with a wrong buffer then fail with 7006, voice messages with
+   * 8194, 12290 or 32776. Replaces the key of an app already known (a key rotation). Returns whether
+   * it replaced one.
+   *
+   * <pre>{@code
+   * AppKey key = AppKey.random();
+   * sim.addApp("1400000000", key.reveal());
+   * gme.enterRoom("lobby", 1, AuthBufferGenerator.roomBuffer(1400000000L, "lobby", "10001", key,
+   *     Instant.now().plusSeconds(300)));
+   * }</pre>
+   */
+  public boolean addApp(String appId, String key) {
+    return auth.put(AppCredentials.of(appId, key));
+  }
+
+  /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
+  public boolean removeApp(String appId) {
+    return auth.remove(appId);
+  }
+
+  /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
+  public List<String> apps() {
+    return auth.appIds();
+  }
+
   /** Returns the bounded journal of answered calls. */
   public Journal journal() {
     return journal;
@@ -230,7 +262,7 @@ public final class GmeSimulator implements AutoCloseable {
 
   /**
    * Clears faults, the journal, every room and every voice message and recording; connected SDKs
-   * stay connected but must Init again.
+   * stay connected but must Init again. Apps and their keys stay: they are configuration.
    */
   public void reset() {
     faults.clear();
@@ -264,8 +296,27 @@ public final class GmeSimulator implements AutoCloseable {
     private String adminToken;
     private boolean insecureAdmin;
     private long voiceStoreBytes = VoiceMessages.DEFAULT_MAX_BYTES;
+    private final List<AppCredentials> apps = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Checks the auth buffers of app {@code appId} with permission key {@code key} (16 bytes); apps
+     * without a key accept any buffer. An AppID given twice is refused.
+     */
+    public Builder app(String appId, String key) {
+      return app(AppCredentials.of(appId, key));
+    }
+
+    /** Checks the auth buffers of {@code app}; see {@link #app(String, String)}. */
+    public Builder app(AppCredentials app) {
+      if (apps.stream().anyMatch(a -> a.appId().equals(app.appId()))) {
+        throw new IllegalArgumentException("AppID " + app.appId() + " is given twice; give each app once "
+            + "(GmeSimulator.addApp replaces a key while running)");
+      }
+      apps.add(app);
+      return this;
+    }
 
     /**
      * Requires {@code Authorization: Bearer <token>} on every control request; at least 16

@@ -42,13 +42,27 @@ class ErrorCodeDocsTest {
     return out.toString();
   }
 
+  /** The codes the world produces without injection when auth buffers are checked (hand-written, not from the catalog). */
+  static final String WORLD = "## Without injection: auth buffers\n\n"
+      + "For an AppID the simulator has a key for (`--app`, `PUT /__admin/gme/apps/{appId}`, the builder), these\n"
+      + "codes arise by themselves; for an AppID without a key any buffer passes.\n\n"
+      + "| situation | code |\n|---|---|\n"
+      + "| EnterRoom or SwitchRoom with a buffer for another AppID, OpenID or room, made with another key, "
+      + "undecryptable or expired (session clock) | 7006 |\n"
+      + "| upload with a buffer for another OpenID or AppID, another key, undecryptable or expired | 8194 |\n"
+      + "| download, the same | 12290 |\n"
+      + "| speech-to-text or streaming recognition, the same | 32776 |\n\n"
+      + "The `error_info` names the wrong field and both values; the journal's effect is "
+      + "`reply (auth buffer: FIELD)`.\n\n";
+
   static String fullPage() {
     StringBuilder out = new StringBuilder();
     out.append("# GME error codes (错误码)\n\n")
         .append("Generated from the simulator's catalog (`GmeErrorCode`), which `CatalogMatchesGmePageTest` checks\n")
         .append("against GME's own page (`docs/gme-error-codes.zh.md`). Names are GME's, misspellings included.\n")
         .append("Do not edit by hand: `ErrorCodeDocsTest` regenerates it.\n\n")
-        .append("## By operation\n\n").append(byOperation()).append('\n');
+        .append("## By operation\n\n").append(byOperation()).append('\n')
+        .append(WORLD);
     for (ErrorCategory category : ErrorCategory.values()) {
       out.append("## ").append(category.englishTitle()).append(" (").append(category.chineseTitle()).append(")\n\n")
           .append("| code | name | operations | 含义 / 原因 | English |\n|---|---|---|---|---|\n");

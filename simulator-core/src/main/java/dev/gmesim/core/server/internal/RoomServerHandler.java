@@ -350,10 +350,14 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       case UNINIT -> world.uninit(sessionId);
       case ENTER_ROOM -> {
         Outcome begun = world.beginEnter(sessionId, call.roomId(), a.path("roomType").asInt(1), req.id());
-        yield begun.isOk() ? world.completeEnter(sessionId, req.id()).orElseThrow() : begun;
+        // The auth buffer is checked once the world accepts the entry: GME's state errors come first.
+        yield !begun.isOk() ? begun : state.auth().refuseEnter(world, sessionId, req.id(), call,
+                a.path("authBuffer").asText(""), state.authNowEpochSeconds(sessionId))
+            .orElseGet(() -> world.completeEnter(sessionId, req.id()).orElseThrow());
       }
       case EXIT_ROOM -> world.exitRoom(sessionId);
-      case SWITCH_ROOM -> world.switchRoom(sessionId, call.roomId());
+      case SWITCH_ROOM -> state.auth().refuseSwitch(world, sessionId, call, a.path("authBuffer").asText(""),
+          state.authNowEpochSeconds(sessionId)).orElseGet(() -> world.switchRoom(sessionId, call.roomId()));
       case CHANGE_ROOM_TYPE -> world.changeRoomType(sessionId, a.path("roomType").asInt(0));
       case ENABLE_MIC -> world.enableMic(sessionId, a.path("enable").asBoolean(true));
       case ENABLE_SPEAKER -> world.enableSpeaker(sessionId, a.path("enable").asBoolean(true));
@@ -375,7 +379,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   private void send(Message.Request req, Call call, Decision d, Outcome out) {
     ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
-    journal(call, d, "reply", out.result());
+    journal(call, d, AuthGate.journalEffect(out), out.result());
     reply(req.id(), out.result(), out.errorInfo(), data);
     out.deliver();
   }

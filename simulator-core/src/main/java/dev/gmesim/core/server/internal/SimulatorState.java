@@ -19,7 +19,19 @@ import java.util.function.IntSupplier;
  * @param httpPort the HTTP side's port, announced in the handshake (read once the HTTP side is bound)
  * @param clocks every session's clock, and the default mode of sessions that name none
  * @param timeScale the factor of scaled sessions that name none
+ * @param auth the apps with permission keys and the auth-buffer checks
  */
 public record SimulatorState(GmeWorld world, FaultPlan faults, Journal journal, TimeScale timeScale,
     Duration enterRoomTimeout, Duration requestTimeout, Duration idleTimeout, Duration heartbeatInterval,
-    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort, SessionClocks clocks) {}
+    ControlPlane control, VoiceMessages voiceMessages, IntSupplier httpPort, SessionClocks clocks, AuthGate auth) {
+
+  /**
+   * The "now" that auth-buffer expiry is checked against, in Unix seconds: the session's simulated
+   * epoch (its start's wall-clock time plus its simulated time), or the wall clock for a call that
+   * names no session (a voice-message call without {@code X-Gme-Session}).
+   */
+  public long authNowEpochSeconds(String sessionId) {
+    return clocks.get(sessionId).map(t -> Math.floorDiv(t.epochMs(), 1000L))
+        .orElseGet(() -> java.time.Instant.now().getEpochSecond());
+  }
+}

@@ -17,6 +17,7 @@ import dev.gmesim.core.fault.Call;
 import dev.gmesim.core.fault.Decision;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.protocol.VoiceHttp;
+import dev.gmesim.core.server.internal.AuthGate;
 import dev.gmesim.core.server.internal.SessionClocks;
 import dev.gmesim.core.server.internal.SimulatorState;
 import dev.gmesim.core.world.VoiceMessages;
@@ -128,6 +129,11 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition answer(Operation op, Call call, Request req, Decision d) {
+    Optional<AuthGate.Refusal> denied = state.auth().checkVoice(op, call.appId(), call.openId(),
+        header(req, VoiceHttp.AUTH_BUFFER), state.authNowEpochSeconds(header(req, VoiceHttp.SESSION)));
+    if (denied.isPresent()) {
+      return refused(call, d, denied.get());
+    }
     switch (op) {
       case PTT_APPLY_AUTH:
         return ok(call, d, JSON.createObjectNode());
@@ -297,6 +303,15 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
     body.put("result", code.value());
     body.put("error_info", errorInfo);
     return body;
+  }
+
+  private ResponseDefinition refused(Call call, Decision d, AuthGate.Refusal r) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("result", r.code().value());
+    body.put("error_info", r.errorInfo());
+    body.put(AuthGate.HTTP_FIELD, r.field());
+    journal(call, d.source(), r.journalEffect(), r.code().value());
+    return json(VoiceHttp.status(r.code()), body, Duration.ZERO);
   }
 
   private static ResponseDefinition json(int status, ObjectNode body, Duration wall) {

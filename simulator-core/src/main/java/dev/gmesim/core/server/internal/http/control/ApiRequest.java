@@ -140,6 +140,20 @@ final class ApiRequest {
   }
 
   /**
+   * Returns the body as bytes after the content-type and size checks, for bodies that carry secrets
+   * (an app's key): the caller parses them itself, so no parser message can echo the body.
+   */
+  byte[] secretJsonBody() {
+    checkContentType();
+    byte[] body = request.getBody();
+    if (body == null) {
+      return new byte[0];
+    }
+    checkSize(body);
+    return body;
+  }
+
+  /**
    * Returns a drill profile's body and its format: YAML for a YAML content type
    * ({@code application/yaml}, {@code application/x-yaml}, {@code text/yaml}), JSON for a JSON one or none.
    */

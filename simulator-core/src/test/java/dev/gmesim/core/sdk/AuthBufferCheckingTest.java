@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.auth.AppKey;
 import dev.gmesim.core.auth.AuthBufferGenerator;
+import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.sdk.internal.Wav;
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.time.TimeMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +46,7 @@ class AuthBufferCheckingTest {
 
   @BeforeEach
   void start() {
-    f = new SimFixture(GmeSimulator.builder().timeScale(100).app(SimFixture.APP, KEY_TEXT));
+    f = new SimFixture(GmeSimulator.builder().app(SimFixture.APP, KEY_TEXT));
   }
 
   @AfterEach
@@ -66,6 +69,24 @@ class AuthBufferCheckingTest {
 
   List<JournalEntry> journal(Operation op) {
     return f.sim.journal().find(op);
+  }
+
+  /** Expiry is checked on the session's simulated clock: its wall-clock start plus its simulated time. */
+  @Nested
+  class OnTheSessionClock {
+    @Test
+    void aBufferValidForFiveMinutesExpiresWhenSixSimulatedMinutesHavePassed() {
+      Client c = f.inited(TimeMode.manual());
+      byte[] fiveMinutes = room("lobby", c.openId());
+      c.gme().clock().advance(Duration.ofMinutes(4));
+      assertThat(enter(c, "lobby", fiveMinutes).result()).isZero();
+      c.gme().exitRoom();
+      assertThat(c.events().await(GmeEventType.EXIT_ROOM).result()).isZero();
+      c.gme().clock().advance(Duration.ofMinutes(2));
+      GmeEvent e = enter(c, "lobby", fiveMinutes);
+      assertThat(e.result()).isEqualTo(7006);
+      assertThat(e.errorInfo()).startsWith("AV_ERR_AUTH_FIALD").contains("expired");
+    }
   }
 
   @Nested

@@ -32,7 +32,7 @@ class AppsApiTest {
 
   @BeforeEach
   void start() {
-    sim = GmeSimulator.builder().timeScale(100).adminToken(TOKEN).start();
+    sim = GmeSimulator.builder().adminToken(TOKEN).start();
     http = ControlHttp.to(sim).withAuthorization("Bearer " + TOKEN);
   }
 

@@ -119,6 +119,15 @@ class ControlApiBadInputTest {
             "takes no query parameters"),
         new Case("unknown query parameter", "GET", "metrics?format=json", null, null, 400, "format",
             "takes no query parameters"),
+        new Case("unknown query parameter", "GET", "apps?verbose", null, null, 400, "verbose",
+            "takes no query parameters"),
+        new Case("a key that is not 16 bytes", "PUT", "apps/1400000000", JSON, "{\"key\":\"short\"}", 400, "key",
+            "the permission key has 5 bytes"),
+        new Case("an AppID that is not a number", "PUT", "apps/lobby", JSON, "{\"key\":\"0123456789abcdef\"}", 400,
+            "appId", "is not a number"),
+        new Case("an unknown field", "PUT", "apps/1400000000", JSON, "{\"kee\":\"0123456789abcdef\"}", 400, "key",
+            "missing"),
+        new Case("an app without a key", "DELETE", "apps/1400000001", null, null, 404, "appId", "no app 1400000001"),
         new Case("bad profile", "POST", "drills", "application/yaml", "name: x\nttl: soon\nrules:\n  - error: 7006\n",
             400, "ttl", "line 2: 'soon' is not an ISO-8601 duration"),
         new Case("profile neither JSON nor YAML", "POST", "drills", "text/plain", "name: x", 415, "Content-Type",
@@ -154,7 +163,7 @@ class ControlApiBadInputTest {
     // Health takes no input, so it has no bad input; every other route has at least one case.
     assertThat(badRequests().map(c -> c.method() + " /" + c.path().replaceAll("[?].*", "")
             .replaceAll("faults/.+", "faults/{id}").replaceAll("drills/[^/]+/summary", "drills/{name}/summary")
-            .replaceAll("drills/[^/{]+$", "drills/{name}")).distinct())
+            .replaceAll("drills/[^/{]+$", "drills/{name}").replaceAll("apps/.+", "apps/{appId}")).distinct())
         .containsExactlyInAnyOrderElementsOf(ControlApiDocsTest.ROUTES.stream()
             .filter(r -> !r.equals("GET /health")).toList());
   }

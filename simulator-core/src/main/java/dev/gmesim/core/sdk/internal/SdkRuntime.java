@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -12,10 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads every simulated SDK context shares: one Netty event-loop group for I/O and timers,
- * and a pool that runs delegates. Counted by reference, so the last context to close stops them
- * and nothing outlives the contexts that used it.
+ * and a pool that runs delegates. Counted by reference, so the threads stop shortly after the last
+ * context closes and nothing outlives the contexts that used it by more than {@link #LINGER}.
  */
 public final class SdkRuntime {
+  /** How long the threads outlive the last context that used them. */
+  static final java.time.Duration LINGER = java.time.Duration.ofSeconds(1);
+
   private static SdkRuntime shared;
   private static int users;
 
@@ -43,22 +47,32 @@ public final class SdkRuntime {
     return shared;
   }
 
-  /** Gives a reference back; the last one stops the threads. */
+  /**
+   * Gives a reference back; when the last one is gone the threads stop after {@link #LINGER}, unless
+   * a new context takes a reference first. A test suite opens and closes a context per test, and
+   * starting an event-loop group for each one would cost more than the test itself.
+   */
   public static void release(SdkRuntime runtime) {
-    SdkRuntime stop = null;
     synchronized (SdkRuntime.class) {
       if (runtime != shared || users == 0) {
         return;
       }
-      if (--users == 0) {
-        stop = shared;
-        shared = null;
+      if (--users > 0) {
+        return;
       }
     }
-    if (stop != null) {
-      stop.io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-      stop.callbacks.shutdown();
+    CompletableFuture.delayedExecutor(LINGER.toMillis(), TimeUnit.MILLISECONDS).execute(() -> stopIfUnused(runtime));
+  }
+
+  private static void stopIfUnused(SdkRuntime runtime) {
+    synchronized (SdkRuntime.class) {
+      if (runtime != shared || users > 0) {
+        return;
+      }
+      shared = null;
     }
+    runtime.io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    runtime.callbacks.shutdown();
   }
 
   /** Returns the I/O event-loop group. */

@@ -1,7 +1,5 @@
 package dev.gmesim.junit5;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gmesim.core.catalog.ErrorCategory;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
@@ -88,8 +86,59 @@ final class Coverage implements StoreResource {
   synchronized void write() throws IOException {
     Files.createDirectories(dir);
     replace(dir.resolve(MARKDOWN), markdown());
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    replace(dir.resolve(JSON), json.writeValueAsString(model()) + "\n");
+    StringBuilder json = new StringBuilder();
+    writeJson(json, model(), "");
+    replace(dir.resolve(JSON), json.append('\n').toString());
+  }
+
+  /**
+   * Writes maps, lists, strings and numbers as indented JSON. The extension has no JSON library of its own:
+   * the simulator's Jackson is relocated inside simulator-core, and a user's may be any version.
+   */
+  private static void writeJson(StringBuilder out, Object value, String indent) {
+    String inner = indent + "  ";
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      String sep = "\n";
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(sep).append(inner);
+        writeJson(out, String.valueOf(e.getKey()), inner);
+        out.append(" : ");
+        writeJson(out, e.getValue(), inner);
+        sep = ",\n";
+      }
+      out.append(map.isEmpty() ? "" : "\n" + indent).append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      String sep = "\n";
+      for (Object item : list) {
+        out.append(sep).append(inner);
+        writeJson(out, item, inner);
+        sep = ",\n";
+      }
+      out.append(list.isEmpty() ? "" : "\n" + indent).append(']');
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else {
+      out.append('"');
+      for (char ch : String.valueOf(value).toCharArray()) {
+        switch (ch) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          default -> {
+            if (ch < 0x20) {
+              out.append(String.format("\\u%04x", (int) ch));
+            } else {
+              out.append(ch);
+            }
+          }
+        }
+      }
+      out.append('"');
+    }
   }
 
   private static void replace(Path target, String content) throws IOException {

@@ -29,6 +29,15 @@ class ExtensionArchitectureTest {
   }
 
   @Test
+  void theExtensionUsesNoneOfTheLibrariesSimulatorCoreRelocates() {
+    // The published simulator-core hides these under dev.gmesim.shaded, and its pom no longer lists them,
+    // so they are not on a user's classpath on our behalf; this also keeps them out of every public signature.
+    noClasses().that().resideInAPackage("dev.gmesim.junit5..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "com.fasterxml..", "org.yaml..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheAnnotationsTheExtensionTheHandleAndTheAssertionsArePublic() {
     classes().that().resideInAPackage("dev.gmesim.junit5").and().arePublic().and().areTopLevelClasses()
         .and().areNotAssignableTo(Annotation.class)

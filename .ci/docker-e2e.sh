@@ -96,6 +96,14 @@ curl -sf -H "$(token_header "$token")" -H 'Content-Type: application/json' -X PO
 python3 docker/room_smoke.py 127.0.0.1 7300 7006
 curl -sf -H "$(token_header "$token")" "http://127.0.0.1:8080/__admin/gme/journal?operation=ENTER_ROOM&result=7006" \
   | grep -q '"result":7006' || fail "the journal does not show the injected 7006"
+say "a virtual session clock on the real-time container, from a Python harness (docs/protocol.md, Session clocks)"
+curl -sf -H "$(token_header "$token")" -H 'Content-Type: application/json' -X POST \
+  http://127.0.0.1:8080/__admin/gme/faults -d '{"operations":["ENTER_ROOM"],"error":7006,"delay":{"fixed":"PT10S"},"roomId":"clock-delay-*"}' >/dev/null \
+  || fail "could not add the delayed fault"
+curl -sf -H "$(token_header "$token")" -H 'Content-Type: application/json' -X POST \
+  http://127.0.0.1:8080/__admin/gme/faults -d '{"operations":["ENTER_ROOM"],"effect":"noReply","roomId":"clock-silent-*"}' >/dev/null \
+  || fail "could not add the no-reply fault"
+python3 docker/clock_smoke.py 127.0.0.1 7300
 
 stop_start=$(date +%s%N)
 docker stop gme-simulator >/dev/null
@@ -106,15 +114,15 @@ docker rm gme-simulator >/dev/null
 
 say "examples in remote mode: the same TeamVoiceChatTest against a container (examples/README.md)"
 docker run -d --name gme-remote -p 127.0.0.1:7300:7300 -p 127.0.0.1:8080:8080 \
-  -e GMESIM_ADMIN_TOKEN=local-dev-token-0123456789 -e GMESIM_TIME_SCALE=100 gme-simulator >/dev/null
+  -e GMESIM_ADMIN_TOKEN=local-dev-token-0123456789 gme-simulator >/dev/null
 for _ in $(seq 1 300); do curl -sf http://127.0.0.1:8080/__admin/gme/health >/dev/null && break; sleep 0.1; done
 GMESIM_URL=http://127.0.0.1:8080 GMESIM_TOKEN=local-dev-token-0123456789 \
-  ./mvnw -B -q -pl examples -am test -Dtest=TeamVoiceChatTest -Dsurefire.failIfNoSpecifiedTests=false
+  ./mvnw -B -q -pl examples -am test -Dgmesim.core.classes -Dtest=TeamVoiceChatTest -Dsurefire.failIfNoSpecifiedTests=false
 docker rm -f gme-remote >/dev/null
 
 say "Testcontainers test against the image"
 TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \
-  ./mvnw -B -q -pl testcontainers -am test -Dgmesim.docker.image=gme-simulator -Dtest='GmeSimulatorContainerTest,ContainerRemoteModeTest' \
+  ./mvnw -B -q -pl testcontainers -am test -Dgmesim.core.classes -Dgmesim.docker.image=gme-simulator -Dtest='GmeSimulatorContainerTest,ContainerRemoteModeTest' \
   -Dsurefire.failIfNoSpecifiedTests=false
 
 compose_line=$(readme_line 'docker compose up')

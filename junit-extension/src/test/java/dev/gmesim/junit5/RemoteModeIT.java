@@ -11,6 +11,7 @@ import dev.gmesim.core.remote.GmeSimulatorClient;
 import dev.gmesim.core.remote.JournalQuery;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.JournalEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -178,7 +179,8 @@ class RemoteModeIT {
 
       // A context that is not the test's (no tag) is not touched by the test's fault.
       EventRecorder strangerEvents = new EventRecorder();
-      try (GmeContext stranger = GmeContext.builder().room(sim.roomAddress()).delegate(strangerEvents).build()) {
+      try (GmeContext stranger = GmeContext.builder().room(sim.roomAddress()).clock(TimeMode.virtual())
+          .delegate(strangerEvents).build()) {
         assertEvent(join(stranger, strangerEvents, "stranger", "remote-lobby")).succeeded();
       }
       assertEvent(join(gme, events, "10001", "remote-lobby")).hasResult(7007);

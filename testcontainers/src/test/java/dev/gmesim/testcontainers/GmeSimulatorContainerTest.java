@@ -9,6 +9,7 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.remote.JournalQuery;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.time.TimeMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +39,12 @@ class GmeSimulatorContainerTest {
     GME.client().addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
         .roomId("tc-*").build());
     EventRecorder events = new EventRecorder();
-    try (GmeContext gme = GmeContext.builder().room(GME.roomAddress()).delegate(events).build()) {
-      assertThat(gme.timeScale().factor()).isEqualTo(100.0);
+    assertThat(GME.client().timeScale()).isEqualTo(100.0);
+    // The container's default clock is scaled(100); this session asks for a virtual one, which the same
+    // container serves beside scaled sessions.
+    try (GmeContext gme = GmeContext.builder().room(GME.roomAddress()).clock(TimeMode.virtual()).delegate(events)
+        .build()) {
+      assertThat(gme.clock().mode()).isEqualTo(TimeMode.virtual());
       assertThat(gme.init("1400000000", "20001")).isZero();
       gme.enterRoom("tc-lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
       assertThat(events.await(GmeEventType.ENTER_ROOM).result()).isEqualTo(7006);

@@ -61,7 +61,8 @@ public final class GmeSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GmeSimulator.class);
 
-  private final Builder settings;
+  /** Copied at start(): the builder may be reused, and must not change a running simulator. */
+  private final TimeScale timeScale;
   private final GmeWorld world = new GmeWorld();
   private final FaultPlan faults = new FaultPlan();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
@@ -76,7 +77,7 @@ public final class GmeSimulator implements AutoCloseable {
   private volatile int boundHttpPort;
 
   private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
-    this.settings = b;
+    this.timeScale = b.timeScale;
     this.admin = admin;
     this.auth = new AuthGate(b.apps);
     this.journal = new Journal(b.journalSize, metrics);
@@ -171,7 +172,7 @@ public final class GmeSimulator implements AutoCloseable {
 
   /** Returns the factor of scaled sessions that ask for no factor of their own. */
   public TimeScale timeScale() {
-    return settings.timeScale;
+    return timeScale;
   }
 
   /** Returns the clock of sessions that ask for none in HELLO (virtual unless the builder chose another). */

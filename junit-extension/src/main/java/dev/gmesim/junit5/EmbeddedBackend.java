@@ -5,7 +5,7 @@ import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.util.List;
@@ -45,12 +45,12 @@ final class EmbeddedBackend implements Backend {
 
   @Override
   public List<RuleStatus> faults() {
-    return simulator.faults().rules();
+    return simulator.faults();
   }
 
   @Override
   public int removeFaultsOwnedBy(String owner) {
-    return simulator.faults().removeByOwner(owner);
+    return simulator.removeFaultsByOwner(owner);
   }
 
   @Override

@@ -1,14 +1,13 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.auth.AppCredentials;
 
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.remote.GmeSimulatorClient;
-import dev.gmesim.core.remote.JournalQuery;
-import dev.gmesim.core.remote.JournalRecord;
 import dev.gmesim.core.remote.RemoteSimulatorException;
-import dev.gmesim.core.server.JournalEntry;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.net.URI;
@@ -33,7 +32,7 @@ final class RemoteBackend implements Backend {
     // The room address comes from the simulator's own settings; the HTTP side is the URL the user gave.
     this.endpoints = new GmeEndpoints(target.room() != null ? target.room() : client.roomAddress(),
         URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
-    this.timeScale = TimeScale.of(client.timeScale());
+    this.timeScale = client.timeScale();
   }
 
   /** Connects to the remote simulator; an unreachable simulator or a refused token fails with the fix. */
@@ -82,13 +81,7 @@ final class RemoteBackend implements Backend {
 
   @Override
   public List<JournalEntry> journal(String tag) {
-    // The client has its own record type (it must not depend on server); the handle speaks JournalEntry.
-    return client.journal(JournalQuery.builder().tag(tag).build()).stream().map(RemoteBackend::entry).toList();
-  }
-
-  private static JournalEntry entry(JournalRecord r) {
-    return new JournalEntry(r.seq(), r.at(), r.operation(), r.appId(), r.openId(), r.roomId(), r.tag(), r.source(),
-        r.effect(), r.result(), r.sessionTimeMs());
+    return client.journal(JournalQuery.builder().tag(tag).limit(JournalQuery.MAX_LIMIT).build());
   }
 
   @Override

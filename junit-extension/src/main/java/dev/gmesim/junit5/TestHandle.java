@@ -29,7 +29,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public boolean removeFault(String id) {
-    return scope.backend().removeFault(id);
+    return scope.backend().control().removeFault(id);
   }
 
   @Override
@@ -44,7 +44,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public List<RoomSnapshot> rooms() {
-    return scope.backend().rooms();
+    return scope.backend().control().rooms();
   }
 
   @Override
@@ -54,7 +54,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public TimeScale timeScale() {
-    return scope.backend().timeScale();
+    return scope.backend().control().timeScale();
   }
 
   @Override

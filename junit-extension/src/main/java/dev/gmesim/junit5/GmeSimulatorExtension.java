@@ -221,21 +221,21 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   private Backend findBackend(ExtensionContext context, ExtensionContext owner, Settings settings) {
     if (settings.existing() != null) {
       return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
-          k -> new EmbeddedBackend(settings.existing(), false), Backend.class);
+          k -> Backend.embedded(settings.existing(), false), Backend.class);
     }
     Optional<RemoteTarget> remote = settings.remote() != null
         ? Optional.of(settings.remote().get())
         : RemoteTarget.from(context, System::getenv);
     if (remote.isPresent()) {
       return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("remote " + remote.get().url(),
-          k -> RemoteBackend.connect(remote.get()), Backend.class);
+          k -> Backend.remote(remote.get()), Backend.class);
     }
     if (settings.scope() == SimulatorScope.RUN) {
       return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(settings.sharingKey(),
-          k -> new EmbeddedBackend(settings.start(), true), Backend.class);
+          k -> Backend.embedded(settings.start(), true), Backend.class);
     }
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Backend.class,
-        k -> new EmbeddedBackend(settings.start(), true), Backend.class);
+        k -> Backend.embedded(settings.start(), true), Backend.class);
   }
 
   /** The context of the class a context belongs to (itself for a class). */

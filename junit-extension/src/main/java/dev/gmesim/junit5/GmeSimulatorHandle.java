@@ -4,7 +4,7 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.net.InetSocketAddress;

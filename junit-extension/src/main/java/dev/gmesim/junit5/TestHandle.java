@@ -4,7 +4,7 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.util.List;
@@ -29,7 +29,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public boolean removeFault(String id) {
-    return scope.backend().removeFault(id);
+    return scope.backend().control().removeFault(id);
   }
 
   @Override
@@ -44,7 +44,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public List<RoomSnapshot> rooms() {
-    return scope.backend().rooms();
+    return scope.backend().control().rooms();
   }
 
   @Override
@@ -54,7 +54,7 @@ final class TestHandle implements GmeSimulatorHandle {
 
   @Override
   public TimeScale timeScale() {
-    return scope.backend().timeScale();
+    return scope.backend().control().timeScale();
   }
 
   @Override

@@ -58,7 +58,7 @@ final class TestScope implements StoreResource {
   /** Installs the annotations' rules, scoped to this test's connections. */
   void install(List<InjectedFaults.Planned> planned) {
     for (InjectedFaults.Planned p : planned) {
-      FaultRule added = backend.addFault(p.rule().newBuilder().tag(tag).owner(tag).build());
+      FaultRule added = backend.control().addFault(p.rule().newBuilder().tag(tag).owner(tag).build());
       synchronized (this) {
         annotated.add(added.id());
       }
@@ -76,7 +76,7 @@ final class TestScope implements StoreResource {
     if (rule.owner() == null) {
       scoped.owner(tag);
     }
-    FaultRule added = backend.addFault(scoped.build());
+    FaultRule added = backend.control().addFault(scoped.build());
     if (added.fault() instanceof Fault.Error error) {
       track(added, error.code());
     }
@@ -92,7 +92,7 @@ final class TestScope implements StoreResource {
 
   /** This test's rules, by owner. */
   List<RuleStatus> faults() {
-    return backend.faults().stream().filter(s -> tag.equals(s.rule().owner())).toList();
+    return backend.control().faults().stream().filter(s -> tag.equals(s.rule().owner())).toList();
   }
 
   /** The annotations' rules that have not failed a single call so far. */
@@ -101,7 +101,7 @@ final class TestScope implements StoreResource {
     synchronized (this) {
       ids = List.copyOf(annotated);
     }
-    return backend.faults().stream().filter(s -> ids.contains(s.rule().id()) && s.fired() == 0).toList();
+    return backend.control().faults().stream().filter(s -> ids.contains(s.rule().id()) && s.fired() == 0).toList();
   }
 
   /** The test's own SDK context, connected on first use, with an {@link EventRecorder} as its delegate. */
@@ -162,7 +162,7 @@ final class TestScope implements StoreResource {
         }
       }
     } finally {
-      backend.removeFaultsOwnedBy(tag);
+      backend.control().removeFaultsByOwner(tag);
     }
   }
 }

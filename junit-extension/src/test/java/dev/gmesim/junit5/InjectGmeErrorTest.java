@@ -11,7 +11,7 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeMode;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -12,7 +12,7 @@ import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeMode;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -66,14 +66,14 @@ class LifecycleTest {
     void rulesAreRemovedAfterEachTest() {
       Kit.assertPassed(Kit.run(RulesRemovedCases.class), 1);
       assertThat(seen).singleElement().isInstanceOf(RuleStatus.class);
-      assertThat(shared.faults().rules()).isEmpty();
+      assertThat(shared.faults()).isEmpty();
     }
 
     @Test
     void rulesAreRemovedWhenTheTestFails() {
       assertThat(Kit.failureOf(Kit.run(FailingTestCases.class), "fails")).hasMessage("the test failed");
       assertThat(seen).hasSize(1);
-      assertThat(shared.faults().rules()).isEmpty();
+      assertThat(shared.faults()).isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class LifecycleTest {
           .hasMessage("another extension failed");
       // The failing extension ran after ours, and saw our rule installed.
       assertThat(seen).singleElement().asString().contains("@InjectGmeError(7006)");
-      assertThat(shared.faults().rules()).isEmpty();
+      assertThat(shared.faults()).isEmpty();
     }
 
     @Test
@@ -166,7 +166,7 @@ class LifecycleTest {
     @Test
     void theHandleScopesItsFaultsAndJournalToTheTest() {
       Kit.assertPassed(Kit.run(HandleCases.class), 1);
-      assertThat(shared.faults().rules()).isEmpty();
+      assertThat(shared.faults()).isEmpty();
     }
   }
 
@@ -191,7 +191,7 @@ class LifecycleTest {
     @InjectGmeError(7006)
     void injects(GmeSimulatorHandle sim) {
       seen.addAll(sim.faults());
-      assertThat(shared.faults().rules()).hasSize(1);
+      assertThat(shared.faults()).hasSize(1);
     }
   }
 
@@ -199,7 +199,7 @@ class LifecycleTest {
     @Test
     @InjectGmeError(7006)
     void fails() {
-      seen.addAll(shared.faults().rules());
+      seen.addAll(shared.faults());
       throw new AssertionError("the test failed");
     }
   }
@@ -208,7 +208,7 @@ class LifecycleTest {
   static final class FailingExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
-      seen.addAll(shared.faults().rules());
+      seen.addAll(shared.faults());
       throw new IllegalStateException("another extension failed");
     }
   }

@@ -6,7 +6,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;

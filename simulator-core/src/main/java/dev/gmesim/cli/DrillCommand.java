@@ -120,7 +120,7 @@ final class DrillCommand implements Callable<Integer> {
         room = own.roomAddress();
         err.println("drill: started a simulator: room=" + room.getPort() + " http=" + own.httpBaseUri());
         if (parsed != null) {
-          own.faults().drills().start(parsed);
+          own.startDrill(parsed);
         }
       } else {
         room = hostPort(targetRoom);
@@ -136,8 +136,8 @@ final class DrillCommand implements Callable<Integer> {
       report.print(out);
       if (parsed != null) {
         if (own != null) {
-          own.faults().drills().status(parsed.name()).ifPresent(s -> printSummary(out, s));
-          own.faults().drills().stop(parsed.name());
+          own.drill(parsed.name()).ifPresent(s -> printSummary(out, s));
+          own.stopDrill(parsed.name());
         } else {
           out.println("drill summary: " + admin("GET", "/__admin/gme/drills/" + parsed.name() + "/summary", null, null));
           // 404 here means the drill already ended (its TTL passed while the bots finished): nothing to stop.

@@ -206,7 +206,7 @@ public final class Main implements Callable<Integer> {
     }
     if (rules != null) {
       // A profile starts as a drill: its TTL, schedule and guard rail apply, and the kill switch ends it.
-      sim.faults().drills().start(rules);
+      sim.startDrill(rules);
     }
     return sim;
   }
@@ -218,7 +218,7 @@ public final class Main implements Callable<Integer> {
     InetSocketAddress room = new InetSocketAddress(http.getAddress(), sim.roomAddress().getPort());
     return "GME simulator ready: room=" + hostPort(room) + " http=http://" + hostPort(http)
         + " timeScale=" + sim.timeScale().factor() + " admin=" + sim.adminAccess()
-        + " rules=" + sim.faults().rules().size();
+        + " rules=" + sim.faults().size();
   }
 
   private static String hostPort(InetSocketAddress a) {

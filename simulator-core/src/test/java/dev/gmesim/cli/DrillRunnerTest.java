@@ -27,7 +27,7 @@ class DrillRunnerTest {
     @Test
     void botsUnderADrillSeeTheInjectedCodesAndTheTableCountsThem() throws Exception {
       try (GmeSimulator sim = GmeSimulator.builder().clock(TimeMode.scaled(100)).start()) {
-        sim.faults().drills().start(FaultProfile.parse("name: t\nrules:\n  - id: half\n    operations: [ENTER_ROOM]\n"
+        sim.startDrill(FaultProfile.parse("name: t\nrules:\n  - id: half\n    operations: [ENTER_ROOM]\n"
             + "    error: 7006\n    probability: 0.5\n    seed: 5\n", FaultProfile.Format.YAML));
         StringWriter progress = new StringWriter();
         DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 4,
@@ -35,7 +35,7 @@ class DrillRunnerTest {
 
         DrillRunner.Row enter = report.row(Operation.ENTER_ROOM).orElseThrow();
         assertThat(enter.codes()).containsKeys(0, 7006);
-        assertThat(enter.codes().get(7006)).isEqualTo(sim.faults().drills().status("t").orElseThrow().faults());
+        assertThat(enter.codes().get(7006)).isEqualTo(sim.drill("t").orElseThrow().faults());
         assertThat(enter.ok()).isEqualTo(enter.codes().get(0));
         assertThat(report.row(Operation.INIT).orElseThrow().calls()).isGreaterThanOrEqualTo(4);
         assertThat(progress.toString()).contains("\r[00:01/00:02] bots 4");
@@ -53,7 +53,7 @@ class DrillRunnerTest {
     void botsSendAndFetchVoiceMessagesAndAStorageOutageFailsUploadsWith8195ForItsUsersOnly() throws Exception {
       try (GmeSimulator sim = GmeSimulator.builder().clock(TimeMode.scaled(100)).start()) {
         // bot-1, bot-10.. are "the region"; the other bots upload normally.
-        sim.faults().drills().start(FaultProfile.parse("name: storage\nscope: {openId: \"bot-1*\"}\nrules:\n"
+        sim.startDrill(FaultProfile.parse("name: storage\nscope: {openId: \"bot-1*\"}\nrules:\n"
             + "  - operations: [PTT_UPLOAD]\n    error: 8195\n", FaultProfile.Format.YAML));
         DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(sim.roomAddress(), 3,
             Duration.ofSeconds(3), "1400000000", 2, Duration.ofMillis(10), 1.0, 1)).run(null);
@@ -61,7 +61,7 @@ class DrillRunnerTest {
         assertThat(report.row(Operation.PTT_START_RECORDING).orElseThrow().ok()).isPositive();
         DrillRunner.Row upload = report.row(Operation.PTT_UPLOAD).orElseThrow();
         assertThat(upload.codes()).containsKeys(0, 8195);
-        assertThat(upload.codes().get(8195)).isEqualTo(sim.faults().drills().status("storage").orElseThrow().faults());
+        assertThat(upload.codes().get(8195)).isEqualTo(sim.drill("storage").orElseThrow().faults());
         DrillRunner.Row download = report.row(Operation.PTT_DOWNLOAD).orElseThrow();
         assertThat(download.codes()).containsOnlyKeys(0);
         assertThat(download.calls()).isEqualTo(upload.codes().get(0));
@@ -96,7 +96,7 @@ class DrillRunnerTest {
             "--talk", "PT0.01S", "--voice-share", "0", "--profile", profile.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("drill summary: {\"name\":\"remote\",\"state\":\"EXPIRED\"");
-        assertThat(sim.faults().drills().active()).isEmpty();
+        assertThat(sim.drills()).isEmpty();
       }
     }
 

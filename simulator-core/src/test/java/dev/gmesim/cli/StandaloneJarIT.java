@@ -8,8 +8,8 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.remote.GmeSimulatorClient;
-import dev.gmesim.core.remote.JournalQuery;
-import dev.gmesim.core.remote.JournalRecord;
+import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.remote.RemoteSimulatorException;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
@@ -92,7 +92,7 @@ class StandaloneJarIT {
       assertThat(events.await(GmeEventType.ENTER_ROOM).result()).isEqualTo(7006);
     }
 
-    List<JournalRecord> journal = client.journal(JournalQuery.builder().operation(Operation.ENTER_ROOM).build());
+    List<JournalEntry> journal = client.journal(JournalQuery.builder().operation(Operation.ENTER_ROOM).build());
     assertThat(journal).singleElement().satisfies(e -> {
       assertThat(e.source()).isEqualTo(rule.id());
       assertThat(e.result()).isEqualTo(7006);

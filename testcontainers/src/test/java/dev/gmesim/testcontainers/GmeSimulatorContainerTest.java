@@ -6,7 +6,7 @@ import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.remote.JournalQuery;
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.time.TimeMode;

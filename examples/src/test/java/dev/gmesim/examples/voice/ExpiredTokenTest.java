@@ -7,7 +7,7 @@ import dev.gmesim.core.auth.AppKey;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.examples.voice.TeamVoiceChat.Status;
 import dev.gmesim.junit5.GmeSimulatorHandle;
 import dev.gmesim.junit5.GmeSimulatorTest;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.examples.voice.PlayerNotice.Kind;
 import dev.gmesim.examples.voice.TeamVoiceChat.Status;
 import dev.gmesim.junit5.GmeSimulatorHandle;

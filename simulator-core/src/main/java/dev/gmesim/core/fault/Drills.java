@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
  * for the last few drills that ended.
  *
  * <pre>{@code
- * DrillStatus started = simulator.faults().drills().start(FaultProfile.load(Path.of("brownout.yaml")));
+ * DrillStatus started = simulator.startDrill(FaultProfile.load(Path.of("brownout.yaml")));
  * started.remaining();                          // Optional[PT10M]
- * simulator.faults().drills().stopAll();        // kill switch: no drill fault after this returns
+ * simulator.stopDrills();        // kill switch: no drill fault after this returns
  * }</pre>
  *
  * <p>A drill's rules are installed with the owner {@code drill:<name>}. A drill ends at once: its

@@ -43,7 +43,7 @@ import java.util.Objects;
  *     seed: 7
  *
  * FaultProfile profile = FaultProfile.load(Path.of("drills/slow-joins.yaml"));
- * simulator.faults().drills().start(profile);   // ends by itself after 10 minutes
+ * simulator.startDrill(profile);   // ends by itself after 10 minutes
  * }</pre>
  */
 public final class FaultProfile {

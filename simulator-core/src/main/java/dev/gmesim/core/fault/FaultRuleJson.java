@@ -193,6 +193,33 @@ public final class FaultRuleJson {
     return o;
   }
 
+  /**
+   * Writes a profile in the JSON form {@code POST /__admin/gme/drills} reads. Its scope is left out:
+   * it is already applied to every rule, so the drill started from this JSON has the same rules.
+   */
+  public static ObjectNode profileToJson(FaultProfile profile) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("name", profile.name());
+    profile.ttl().ifPresent(ttl -> o.put("ttl", ttl.toString()));
+    putGuardRail(o, profile.guardRail());
+    o.set("rules", rulesToJson(profile.rules()).get("rules"));
+    return o;
+  }
+
+  /** Puts {@code guardRail} into {@code o} with the limits that are set; puts nothing for {@link GuardRail#none()}. */
+  public static void putGuardRail(ObjectNode o, GuardRail g) {
+    if (g.isNone()) {
+      return;
+    }
+    ObjectNode guard = o.putObject("guardRail");
+    if (g.maxFaultsPerSecond() != null) {
+      guard.put("maxFaultsPerSecond", g.maxFaultsPerSecond());
+    }
+    if (g.maxFaultShare() != null) {
+      guard.put("maxFaultShare", g.maxFaultShare());
+    }
+  }
+
   /** Writes a rule's status: the rule, its description, its counters and its times. */
   public static ObjectNode statusToJson(RuleStatus status) {
     ObjectNode o = MAPPER.createObjectNode();

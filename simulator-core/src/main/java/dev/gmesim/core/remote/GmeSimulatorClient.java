@@ -2,12 +2,18 @@ package dev.gmesim.core.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gmesim.core.api.GmeSimulatorControl;
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.catalog.GmeErrorCode;
-import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.DrillStatus;
+import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.FaultRuleJson;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
 import dev.gmesim.core.fault.RuleStatus;
+import dev.gmesim.core.time.TimeScale;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -20,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +33,8 @@ import java.util.Optional;
 
 /**
  * Drives a GME simulator that runs as its own process (the jar, the Docker image) over its control
- * API. Fault calls read exactly like the embedded {@code GmeSimulator}'s, so a test can switch
- * between the two.
+ * API. It implements {@link GmeSimulatorControl}, as the embedded {@code GmeSimulator} does, so a
+ * test switches between the two by changing the line that makes the simulator.
  *
  * <pre>{@code
  * GmeSimulatorClient sim = GmeSimulatorClient.connect(URI.create("http://127.0.0.1:8080"),
@@ -47,7 +52,7 @@ import java.util.Optional;
  * <p>A refusal from the server surfaces as a {@link RemoteSimulatorException} carrying the
  * server's message, which names the field and the fix. The client is thread-safe.
  */
-public final class GmeSimulatorClient {
+public final class GmeSimulatorClient implements GmeSimulatorControl {
   private static final String API = "__admin/gme/";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -56,14 +61,14 @@ public final class GmeSimulatorClient {
   private final String token;
   private final HttpClient http;
   private final int roomPort;
-  private final double timeScale;
+  private final TimeScale timeScale;
 
   private GmeSimulatorClient(URI base, String token, HttpClient http, JsonNode settings) {
     this.base = base;
     this.token = token;
     this.http = http;
     this.roomPort = settings.path("roomPort").asInt();
-    this.timeScale = settings.path("timeScale").asDouble(1.0);
+    this.timeScale = TimeScale.of(settings.path("timeScale").asDouble(1.0));
   }
 
   /** Connects to a simulator whose control API is open (loopback, or started with the insecure opt-out). */
@@ -109,22 +114,26 @@ public final class GmeSimulatorClient {
    * Returns the room gateway's address for {@code GmeContext.builder().room(...)}: the host of the
    * base URI and the room port the simulator reports.
    */
+  @Override
   public InetSocketAddress roomAddress() {
     return new InetSocketAddress(base.getHost(), roomPort);
   }
 
-  /** Returns the clock scale the simulator announces to SDKs. */
-  public double timeScale() {
+  /** Returns the factor of scaled sessions that ask for no factor of their own, as the simulator reports it. */
+  @Override
+  public TimeScale timeScale() {
     return timeScale;
   }
 
   /** Adds a fault rule after the existing ones and returns it with its id, as the embedded simulator does. */
+  @Override
   public FaultRule addFault(FaultRule rule) {
     Objects.requireNonNull(rule, "addFault: rule is null; pass FaultRule.on(operation)...build()");
     return parseRule(send("POST", "faults", FaultRuleJson.write(rule)));
   }
 
   /** Adds several rules in order, all or none, and returns them with their ids. */
+  @Override
   public List<FaultRule> addFaults(List<FaultRule> rules) {
     Objects.requireNonNull(rules, "addFaults: rules is null; pass a list of built rules");
     JsonNode out = send("POST", "faults", FaultRuleJson.rulesToJson(rules).toString());
@@ -136,20 +145,14 @@ public final class GmeSimulatorClient {
   }
 
   /** Removes one fault rule by id; returns whether it existed. */
+  @Override
   public boolean removeFault(String id) {
     Objects.requireNonNull(id, "removeFault: id is null; pass the id addFault returned");
-    try {
-      send("DELETE", "faults/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"), null);
-      return true;
-    } catch (RemoteSimulatorException e) {
-      if (e.status() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return optional(() -> send("DELETE", "faults/" + segment(id), null)).isPresent();
   }
 
   /** Removes every rule installed with this owner and returns how many there were. */
+  @Override
   public int removeFaultsByOwner(String owner) {
     Objects.requireNonNull(owner, "removeFaultsByOwner: owner is null; pass the value given to FaultRule.Builder.owner");
     return send("DELETE", "faults?owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8), null)
@@ -157,6 +160,7 @@ public final class GmeSimulatorClient {
   }
 
   /** Removes every fault rule. */
+  @Override
   public void clearFaults() {
     send("DELETE", "faults", null);
   }
@@ -166,6 +170,7 @@ public final class GmeSimulatorClient {
    * (16 bytes), as the embedded simulator's {@code addApp} does; returns whether it replaced a key.
    * The key is checked here first, so a bad one is never sent.
    */
+  @Override
   public boolean addApp(String appId, String key) {
     dev.gmesim.core.auth.AppCredentials app = dev.gmesim.core.auth.AppCredentials.of(appId, key);
     String body = FaultRuleJson.mapper().createObjectNode().put("key", app.key().reveal()).toString();
@@ -173,20 +178,14 @@ public final class GmeSimulatorClient {
   }
 
   /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
+  @Override
   public boolean removeApp(String appId) {
     String id = Long.toString(dev.gmesim.core.auth.AppCredentials.numericAppId(appId));
-    try {
-      send("DELETE", "apps/" + id, null);
-      return true;
-    } catch (RemoteSimulatorException e) {
-      if (e.status() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return optional(() -> send("DELETE", "apps/" + id, null)).isPresent();
   }
 
   /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
+  @Override
   public List<String> apps() {
     List<String> out = new ArrayList<>();
     for (JsonNode a : get("apps").path("apps")) {
@@ -196,6 +195,7 @@ public final class GmeSimulatorClient {
   }
 
   /** Returns every rule with its counters, in order of addition. */
+  @Override
   public List<RuleStatus> faults() {
     List<RuleStatus> out = new ArrayList<>();
     for (JsonNode s : get("faults").path("rules")) {
@@ -209,54 +209,95 @@ public final class GmeSimulatorClient {
   }
 
   /** Returns one rule with its counters, or empty if the simulator has no rule with this id. */
+  @Override
   public Optional<RuleStatus> fault(String id) {
     Objects.requireNonNull(id, "fault: id is null; pass the id addFault returned");
+    JsonNode status = optional(() -> get("faults/" + segment(id))).orElse(null);
+    if (status == null) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(FaultRuleJson.statusFromJson(
-          get("faults/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"))));
-    } catch (RemoteSimulatorException e) {
-      if (e.status() == 404) {
-        return Optional.empty();
-      }
-      throw e;
+      return Optional.of(FaultRuleJson.statusFromJson(status));
     } catch (InvalidFaultRuleException e) {
       throw unreadable("GET faults/" + id, e);
     }
   }
 
-  /** Returns the newest journal entries (up to 1000), oldest first. */
-  public List<JournalRecord> journal() {
+  /** Returns the newest journal entries (up to {@value JournalQuery#DEFAULT_LIMIT}), oldest first. */
+  public List<JournalEntry> journal() {
     return journal(JournalQuery.all());
   }
 
   /** Returns the journal entries that match, oldest first. */
-  public List<JournalRecord> journal(JournalQuery query) {
+  @Override
+  public List<JournalEntry> journal(JournalQuery query) {
     Objects.requireNonNull(query, "journal: query is null; pass JournalQuery.all() or JournalQuery.builder()...build()");
-    List<JournalRecord> out = new ArrayList<>();
-    for (JsonNode e : get("journal" + query.queryString()).path("entries")) {
-      out.add(new JournalRecord(e.path("seq").asLong(), Instant.parse(e.path("at").asText()),
-          Operation.parse(e.path("operation").asText()).orElse(null), text(e, "appId"), text(e, "openId"),
-          text(e, "roomId"), text(e, "tag"), text(e, "source"), text(e, "effect"), e.path("result").asInt(),
-          e.path("sessionTimeMs").asLong(-1)));
-    }
+    List<JournalEntry> out = new ArrayList<>();
+    get("journal" + query.queryString()).path("entries").forEach(e -> out.add(ControlJson.journalEntry(e)));
     return out;
   }
 
   /** Returns every non-empty room and its members. */
+  @Override
   public List<RoomSnapshot> rooms() {
     return rooms("rooms");
   }
 
   /** Returns one room, if it has members. */
+  @Override
   public Optional<RoomSnapshot> room(String appId, String roomId) {
     List<RoomSnapshot> rooms = rooms("rooms?appId=" + URLEncoder.encode(appId, StandardCharsets.UTF_8)
         + "&roomId=" + URLEncoder.encode(roomId, StandardCharsets.UTF_8));
     return rooms.isEmpty() ? Optional.empty() : Optional.of(rooms.get(0));
   }
 
-  /** Clears faults, the journal and every room, as the embedded simulator's reset does. */
+  /** Clears faults and drills, the journal, every room and every voice message, as the embedded simulator's reset does. */
+  @Override
   public void reset() {
     send("POST", "reset", null);
+  }
+
+  /** Starts the profile as a drill (sent as JSON), replacing a running drill of the same name. */
+  @Override
+  public DrillStatus startDrill(FaultProfile profile) {
+    Objects.requireNonNull(profile, "startDrill: profile is null; pass FaultProfile.load(path) or FaultProfile.parse(...)");
+    return ControlJson.drill(send("POST", "drills", FaultRuleJson.profileToJson(profile).toString()));
+  }
+
+  /** Returns the running drills with their remaining time (to the millisecond) and rules, oldest first. */
+  @Override
+  public List<DrillStatus> drills() {
+    return drillList(get("drills"));
+  }
+
+  /** Returns the status and summary of a running or recently ended drill, or empty if none has this name. */
+  @Override
+  public Optional<DrillStatus> drill(String name) {
+    Objects.requireNonNull(name, "drill: name is null; pass the profile's name");
+    return optional(() -> ControlJson.drill(get("drills/" + segment(name) + "/summary")));
+  }
+
+  /** Ends one running drill at once; returns its final status, or empty if no drill of that name runs. */
+  @Override
+  public Optional<DrillStatus> stopDrill(String name) {
+    Objects.requireNonNull(name, "stopDrill: name is null; pass the profile's name");
+    return optional(() -> ControlJson.drill(send("DELETE", "drills/" + segment(name), null)));
+  }
+
+  /** The kill switch: ends every running drill at once and returns their final statuses. */
+  @Override
+  public List<DrillStatus> stopDrills() {
+    return drillList(send("DELETE", "drills", null));
+  }
+
+  /** Sets the text speech-to-text returns for an uploaded voice message; an unknown id answers 404. */
+  @Override
+  public void transcript(String fileId, String text) {
+    Objects.requireNonNull(fileId, "transcript: fileId is null; pass the file_id from PTT_UPLOAD_COMPLETE");
+    // The route takes the store id, the last path segment of the file_id URL, as the embedded simulator does.
+    String id = fileId.strip().replaceFirst("\\?.*$", "").replaceFirst("/+$", "");
+    String body = FaultRuleJson.mapper().createObjectNode().put("text", text).toString();
+    send("PUT", "voice-messages/" + segment(id.substring(id.lastIndexOf('/') + 1)) + "/transcript", body);
   }
 
   /** Returns the simulator's health; throws if it cannot be reached. */
@@ -290,16 +331,30 @@ public final class GmeSimulatorClient {
 
   private List<RoomSnapshot> rooms(String path) {
     List<RoomSnapshot> out = new ArrayList<>();
-    for (JsonNode r : get(path).path("rooms")) {
-      List<RoomSnapshot.Member> members = new ArrayList<>();
-      for (JsonNode m : r.path("members")) {
-        members.add(new RoomSnapshot.Member(m.path("openId").asText(), m.path("micOn").asBoolean(),
-            m.path("speakerOn").asBoolean()));
-      }
-      out.add(new RoomSnapshot(r.path("appId").asText(), r.path("roomId").asText(), r.path("roomType").asInt(),
-          List.copyOf(members)));
-    }
+    get(path).path("rooms").forEach(r -> out.add(ControlJson.room(r)));
     return out;
+  }
+
+  private static List<DrillStatus> drillList(JsonNode answer) {
+    List<DrillStatus> out = new ArrayList<>();
+    answer.path("drills").forEach(d -> out.add(ControlJson.drill(d)));
+    return out;
+  }
+
+  /** Returns the call's answer, or empty when the simulator answers 404 (no such rule or drill). */
+  private static <T> Optional<T> optional(java.util.function.Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (RemoteSimulatorException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private FaultRule parseRule(JsonNode node) {

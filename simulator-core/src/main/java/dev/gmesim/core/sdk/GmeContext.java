@@ -67,7 +67,8 @@ public final class GmeContext implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GmeContext.class);
 
-  private final Builder cfg;
+  /** The builder's values, copied at build(): reusing the builder never retargets this context. */
+  private final Settings cfg;
   private final SdkRuntime runtime;
   private final EventLoop loop;
   private final ClockEngine clock;
@@ -94,13 +95,13 @@ public final class GmeContext implements AutoCloseable {
   private volatile java.net.URI httpBase;
   private GmePtt ptt;
 
-  private GmeContext(Builder cfg) throws IOException {
+  private GmeContext(Settings cfg) throws IOException {
     this.cfg = cfg;
-    this.delegate = cfg.delegate;
+    this.delegate = cfg.delegate();
     this.runtime = SdkRuntime.acquire();
     this.callbacks = new SerialExecutor(runtime.callbacks());
     this.loop = runtime.io().next();
-    this.clock = new ClockEngine(loop, cfg.stallGuard);
+    this.clock = new ClockEngine(loop, cfg.stallGuard());
     clock.advancer(now -> {
       Connection c = conn;
       if (c == null || !c.isOpen()) {
@@ -463,15 +464,15 @@ public final class GmeContext implements AutoCloseable {
   // ---- connection and events ----------------------------------------------------------------
 
   private Connection connect() throws IOException {
-    Connection c = Connection.open(loop, clock, cfg.address, cfg.connectTimeout, this::pushed, this::lost);
-    ObjectNode hello = args("version", Ops.PROTOCOL_VERSION, "sdk", cfg.sdkName);
-    if (cfg.tag != null) {
-      hello.put("tag", cfg.tag);
+    Connection c = Connection.open(loop, clock, cfg.address(), cfg.connectTimeout(), this::pushed, this::lost);
+    ObjectNode hello = args("version", Ops.PROTOCOL_VERSION, "sdk", cfg.sdkName());
+    if (cfg.tag() != null) {
+      hello.put("tag", cfg.tag());
     }
-    if (cfg.clock != null) {
-      hello.put("clock", cfg.clock.kind().wireName());
-      if (cfg.clock.kind() == TimeMode.Kind.SCALED) {
-        hello.put("timeScale", cfg.clock.factor());
+    if (cfg.clock() != null) {
+      hello.put("clock", cfg.clock().kind().wireName());
+      if (cfg.clock().kind() == TimeMode.Kind.SCALED) {
+        hello.put("timeScale", cfg.clock().factor());
       }
     }
     if (sessionId != null) {
@@ -482,11 +483,11 @@ public final class GmeContext implements AutoCloseable {
     Message.Reply r;
     try {
       r = c.sendUntracked(ids.incrementAndGet(), Ops.HELLO, hello)
-          .get(cfg.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          .get(cfg.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       c.close();
       Message.ErrorFrame ef = c.lastError();
-      throw new IOException("HELLO to the GME simulator at " + cfg.address + " failed"
+      throw new IOException("HELLO to the GME simulator at " + cfg.address() + " failed"
           + (ef == null ? ": " + e : ": " + ef.code() + " " + ef.message()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -505,8 +506,8 @@ public final class GmeContext implements AutoCloseable {
     originEpochMs = d.path("originEpochMs").asLong(System.currentTimeMillis());
     enterRoomTimeout = Duration.ofMillis(d.path("enterRoomTimeoutMs").asLong(30_000));
     requestTimeout = Duration.ofMillis(d.path("requestTimeoutMs").asLong(30_000));
-    if (cfg.http != null) {
-      httpBase = cfg.http;
+    if (cfg.http() != null) {
+      httpBase = cfg.http();
     } else if (d.hasNonNull("httpBaseUri")) {
       httpBase = java.net.URI.create(d.get("httpBaseUri").asText());
     }
@@ -682,7 +683,7 @@ public final class GmeContext implements AutoCloseable {
 
   /** Returns the connection's tag, or null. */
   String tag() {
-    return cfg.tag;
+    return cfg.tag();
   }
 
   /** Returns whether {@link #close()} was called. */
@@ -697,7 +698,7 @@ public final class GmeContext implements AutoCloseable {
 
   /** Hands an event to the delegate (or the poll queue), in order with every other event of this context. */
   void deliver(GmeEvent e) {
-    if (cfg.manualPoll) {
+    if (cfg.manualPoll()) {
       polled.add(e);
     } else {
       // Until the delegate has it, the event is work in progress: a virtual clock must not skip past it.
@@ -726,6 +727,10 @@ public final class GmeContext implements AutoCloseable {
     }
     return n;
   }
+
+  /** What a context was built with; final, so a reconnect uses the address and tag of its own build. */
+  private record Settings(InetSocketAddress address, String tag, String sdkName, Duration connectTimeout,
+      GmeDelegate delegate, boolean manualPoll, java.net.URI http, TimeMode clock, Duration stallGuard) {}
 
   /** Settings for a context; {@link #room} is required. */
   public static final class Builder {
@@ -821,7 +826,8 @@ public final class GmeContext implements AutoCloseable {
         throw new IllegalStateException("GmeContext.builder(): call room(address) first, e.g. room(simulator.roomAddress())");
       }
       try {
-        return new GmeContext(this);
+        return new GmeContext(new Settings(address, tag, sdkName, connectTimeout, delegate, manualPoll, http,
+            clock, stallGuard));
       } catch (IOException e) {
         throw new UncheckedIOException(e.getMessage(), e);
       }

@@ -1,8 +1,14 @@
 package dev.gmesim.core.server;
 
-import dev.gmesim.core.fault.FaultPlan;
-import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.api.GmeSimulatorControl;
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.auth.AppCredentials;
+import dev.gmesim.core.fault.DrillStatus;
+import dev.gmesim.core.fault.FaultPlan;
+import dev.gmesim.core.fault.FaultProfile;
+import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.internal.AdminAccess;
 import dev.gmesim.core.server.internal.AuthGate;
 import dev.gmesim.core.server.internal.ControlPlane;
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded GME simulator: a fake GME endpoint on real sockets that answers like GME and fails
- * with any documented error code on demand. Start one per test class (random ports), point the
+ * with any documented error code on demand; it implements {@link GmeSimulatorControl}, as
+ * {@code GmeSimulatorClient} does over HTTP. Start one per test class (random ports), point the
  * simulated SDK at {@link #roomAddress()}, and add faults. Voice messages are served over HTTP at
  * {@link #httpBaseUri()}, which the room handshake announces to the SDK.
  *
@@ -55,13 +62,14 @@ import org.slf4j.LoggerFactory;
  * On loopback (the default) it is open to local processes; binding any other address needs
  * {@link Builder#adminToken(String)} or an explicit {@link Builder#insecureAdmin(boolean)}.
  */
-public final class GmeSimulator implements AutoCloseable {
+public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   /** GME's enter-room timeout: an entry with no result after 30 s reports 1005. */
   public static final Duration GME_ENTER_ROOM_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(GmeSimulator.class);
 
-  private final Builder settings;
+  /** Copied at start(): the builder may be reused, and must not change a running simulator. */
+  private final TimeScale timeScale;
   private final GmeWorld world = new GmeWorld();
   private final FaultPlan faults = new FaultPlan();
   private final SimulatorMetrics metrics = new SimulatorMetrics();
@@ -76,7 +84,7 @@ public final class GmeSimulator implements AutoCloseable {
   private volatile int boundHttpPort;
 
   private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
-    this.settings = b;
+    this.timeScale = b.timeScale;
     this.admin = admin;
     this.auth = new AuthGate(b.apps);
     this.journal = new Journal(b.journalSize, metrics);
@@ -142,6 +150,7 @@ public final class GmeSimulator implements AutoCloseable {
   }
 
   /** Returns the address of the room gateway (the Netty TCP endpoint the SDK connects to). */
+  @Override
   public InetSocketAddress roomAddress() {
     return roomServer.address();
   }
@@ -170,8 +179,9 @@ public final class GmeSimulator implements AutoCloseable {
   }
 
   /** Returns the factor of scaled sessions that ask for no factor of their own. */
+  @Override
   public TimeScale timeScale() {
-    return settings.timeScale;
+    return timeScale;
   }
 
   /** Returns the clock of sessions that ask for none in HELLO (virtual unless the builder chose another). */
@@ -179,24 +189,76 @@ public final class GmeSimulator implements AutoCloseable {
     return clocks.defaultMode();
   }
 
-  /** Returns the fault plan, for adding, listing and removing rules. */
-  public FaultPlan faults() {
-    return faults;
+  /** Returns every rule with its counters, in order of addition. */
+  @Override
+  public List<RuleStatus> faults() {
+    return faults.rules();
+  }
+
+  /** Returns one rule with its counters, or empty if there is no rule with this id. */
+  @Override
+  public Optional<RuleStatus> fault(String id) {
+    return faults.status(id);
   }
 
   /** Adds a fault rule after the existing ones and returns it with its id. */
+  @Override
   public FaultRule addFault(FaultRule rule) {
     return faults.add(rule);
   }
 
+  /** Adds several rules in order, all or none, and returns them with their ids. */
+  @Override
+  public List<FaultRule> addFaults(List<FaultRule> rules) {
+    return faults.addAll(rules);
+  }
+
   /** Removes one fault rule by id; returns whether it existed. */
+  @Override
   public boolean removeFault(String id) {
     return faults.remove(id);
   }
 
-  /** Removes every fault rule. */
+  /** Removes every rule installed with this owner; returns how many there were. */
+  @Override
+  public int removeFaultsByOwner(String owner) {
+    return faults.removeByOwner(owner);
+  }
+
+  /** Removes every fault rule, ending running drills. */
+  @Override
   public void clearFaults() {
     faults.clear();
+  }
+
+  /** Starts the profile as a drill, replacing a running drill of the same name, and returns its status. */
+  @Override
+  public DrillStatus startDrill(FaultProfile profile) {
+    return faults.drills().start(profile);
+  }
+
+  /** Returns the running drills, oldest first. */
+  @Override
+  public List<DrillStatus> drills() {
+    return faults.drills().active();
+  }
+
+  /** Returns the status and summary of a running or recently ended drill. */
+  @Override
+  public Optional<DrillStatus> drill(String name) {
+    return faults.drills().status(name);
+  }
+
+  /** Ends one running drill at once; returns its final status, or empty if no drill of that name runs. */
+  @Override
+  public Optional<DrillStatus> stopDrill(String name) {
+    return faults.drills().stop(name);
+  }
+
+  /** The kill switch: ends every running drill at once and returns their final statuses. */
+  @Override
+  public List<DrillStatus> stopDrills() {
+    return faults.drills().stopAll();
   }
 
   /**
@@ -212,31 +274,44 @@ public final class GmeSimulator implements AutoCloseable {
    *     Instant.now().plusSeconds(300)));
    * }</pre>
    */
+  @Override
   public boolean addApp(String appId, String key) {
     return auth.put(AppCredentials.of(appId, key));
   }
 
   /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
+  @Override
   public boolean removeApp(String appId) {
     return auth.remove(appId);
   }
 
   /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
+  @Override
   public List<String> apps() {
     return auth.appIds();
   }
 
-  /** Returns the bounded journal of answered calls. */
+  /** Returns the bounded journal of answered calls, to filter with any predicate. */
   public Journal journal() {
     return journal;
   }
 
+  /** Returns the newest {@link JournalQuery#limit()} entries that match, oldest first, as the control API does. */
+  @Override
+  public List<JournalEntry> journal(JournalQuery query) {
+    java.util.Objects.requireNonNull(query,
+        "journal: query is null; pass JournalQuery.all() or JournalQuery.builder()...build()");
+    return query.page(journal.find(query::matches));
+  }
+
   /** Returns every non-empty room and its members. */
+  @Override
   public List<RoomSnapshot> rooms() {
     return world.rooms();
   }
 
   /** Returns one room, if it has members. */
+  @Override
   public Optional<RoomSnapshot> room(String appId, String roomId) {
     return world.room(appId, roomId);
   }
@@ -251,6 +326,7 @@ public final class GmeSimulator implements AutoCloseable {
    * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). Unknown ids are refused
    * naming the id.
    */
+  @Override
   public void transcript(String fileId, String text) {
     voiceMessages.transcript(VoiceMessages.idOf(fileId), text);
   }
@@ -264,6 +340,7 @@ public final class GmeSimulator implements AutoCloseable {
    * Clears faults, the journal, every room and every voice message and recording; connected SDKs
    * stay connected but must Init again. Apps and their keys stay: they are configuration.
    */
+  @Override
   public void reset() {
     faults.clear();
     journal.clear();

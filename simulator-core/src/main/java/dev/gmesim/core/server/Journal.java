@@ -1,5 +1,6 @@
 package dev.gmesim.core.server;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.catalog.Operation;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -3,6 +3,8 @@ package dev.gmesim.core.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
@@ -134,7 +136,7 @@ class GmeSimulatorClientTest {
       FaultRule rule = client.addFault(FaultRule.on(Operation.ENTER_ROOM).error(7006).openId(bob).build());
       assertThat(enterAsNewUser(bob, "red")).isEqualTo(7006);
 
-      List<JournalRecord> faulted = client.journal(JournalQuery.builder().source(rule.id()).build());
+      List<JournalEntry> faulted = client.journal(JournalQuery.builder().source(rule.id()).build());
       assertThat(faulted).singleElement().satisfies(r -> {
         assertThat(r.operation()).isEqualTo(Operation.ENTER_ROOM);
         assertThat(r.openId()).isEqualTo(bob);
@@ -143,7 +145,7 @@ class GmeSimulatorClientTest {
         assertThat(r.faulted()).isTrue();
         assertThat(r.at()).isNotNull();
       });
-      List<JournalRecord> inits = client.journal(JournalQuery.builder().operation(Operation.INIT).openId(bob).build());
+      List<JournalEntry> inits = client.journal(JournalQuery.builder().operation(Operation.INIT).openId(bob).build());
       assertThat(inits).singleElement().satisfies(r -> assertThat(r.faulted()).isFalse());
       assertThat(client.journal()).hasSizeGreaterThanOrEqualTo(2);
     }
@@ -168,7 +170,7 @@ class GmeSimulatorClientTest {
       assertThat(client.health().timeScale()).isEqualTo(100.0);
       assertThat(client.catalog()).containsExactly(GmeErrorCode.values());
       assertThat(client.roomAddress().getPort()).isEqualTo(sim.roomAddress().getPort());
-      assertThat(client.timeScale()).isEqualTo(100.0);
+      assertThat(client.timeScale().factor()).isEqualTo(100.0);
       assertThat(client.metrics()).contains("gmesim_sessions");
     }
   }

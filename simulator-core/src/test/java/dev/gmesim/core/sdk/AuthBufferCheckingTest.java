@@ -15,7 +15,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.sdk.internal.Wav;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeMode;
 import java.nio.file.Path;
 import java.time.Duration;

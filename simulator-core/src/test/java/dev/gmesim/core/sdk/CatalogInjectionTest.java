@@ -62,7 +62,7 @@ class CatalogInjectionTest {
     FaultRule rule = f.sim.addFault(FaultRule.on(op).error(code).openId(c.openId()).build());
     try {
       assertThat(OperationDriver.perform(c, op)).as("%s on %s", code.label(), op).isEqualTo(code.value());
-      assertThat(f.sim.faults().status(rule.id()).orElseThrow().fired()).isEqualTo(1);
+      assertThat(f.sim.fault(rule.id()).orElseThrow().fired()).isEqualTo(1);
     } finally {
       f.sim.removeFault(rule.id());
       c.gme().close();

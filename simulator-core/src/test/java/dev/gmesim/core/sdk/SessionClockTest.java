@@ -13,7 +13,7 @@ import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeMode;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -68,7 +68,7 @@ class VoiceCatalogInjectionTest {
         assertThat(e.type()).isEqualTo(op.event().orElseThrow());
         assertThat(e.errorInfo()).startsWith(code.name());
       }
-      assertThat(f.sim.faults().status(rule.id()).orElseThrow().fired()).isEqualTo(1);
+      assertThat(f.sim.fault(rule.id()).orElseThrow().fired()).isEqualTo(1);
     } finally {
       f.sim.removeFault(rule.id());
       p.client().gme().close();

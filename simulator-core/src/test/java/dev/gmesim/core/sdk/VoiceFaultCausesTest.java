@@ -9,7 +9,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.PttDriver.Prepared;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

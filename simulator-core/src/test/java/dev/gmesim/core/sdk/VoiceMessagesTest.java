@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.SimFixture.Client;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.world.VoiceMessages;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -173,6 +173,6 @@ class ControlApiBadInputTest {
     ControlHttp.Reply good = http.post("faults", "{\"operations\":[\"ENTER_ROOM\"],\"error\":7006,\"times\":1}");
     assertThat(good.status()).isEqualTo(201);
     assertThat(http.delete("faults/" + good.json().path("id").asText()).status()).isEqualTo(200);
-    assertThat(sim.faults().rules()).extracting(s -> s.rule().id()).containsExactly("taken");
+    assertThat(sim.faults()).extracting(s -> s.rule().id()).containsExactly("taken");
   }
 }

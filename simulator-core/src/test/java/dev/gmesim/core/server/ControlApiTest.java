@@ -99,16 +99,16 @@ class ControlApiTest {
           "{\"rules\":[{\"error\":7006},{\"error\":1005,\"probability\":2}]}");
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.json().path("field").asText()).isEqualTo("rules[1].probability");
-      assertThat(sim.faults().rules()).isEmpty();
+      assertThat(sim.faults()).isEmpty();
 
       ControlHttp.Reply added = http.post("faults",
           "{\"rules\":[{\"id\":\"first\",\"error\":7006},{\"operations\":[\"INIT\"],\"effect\":\"noReply\"}]}");
       assertThat(added.status()).isEqualTo(201);
       assertThat(list(added.json().path("rules"))).extracting(r -> r.path("id").asText())
-          .containsExactly("first", sim.faults().rules().get(1).rule().id());
+          .containsExactly("first", sim.faults().get(1).rule().id());
       assertThat(list(http.get("faults").json().path("rules")))
           .extracting(r -> r.path("rule").path("id").asText())
-          .containsExactly("first", sim.faults().rules().get(1).rule().id());
+          .containsExactly("first", sim.faults().get(1).rule().id());
     }
 
     @Test
@@ -129,9 +129,9 @@ class ControlApiTest {
 
       assertThat(http.delete("faults/a").json().path("removed").asInt()).isEqualTo(1);
       assertThat(http.delete("faults?owner=test-1").json().path("removed").asInt()).isEqualTo(1);
-      assertThat(sim.faults().rules()).extracting(s -> s.rule().id()).containsExactly("c", "d");
+      assertThat(sim.faults()).extracting(s -> s.rule().id()).containsExactly("c", "d");
       assertThat(http.delete("faults").json().path("removed").asInt()).isEqualTo(2);
-      assertThat(sim.faults().rules()).isEmpty();
+      assertThat(sim.faults()).isEmpty();
     }
 
     @Test
@@ -241,7 +241,7 @@ class ControlApiTest {
       user().enter("red");
       http.post("faults", "{\"error\":7006}");
       assertThat(http.post("reset", null).json().path("reset").asBoolean()).isTrue();
-      assertThat(sim.faults().rules()).isEmpty();
+      assertThat(sim.faults()).isEmpty();
       assertThat(sim.journal().size()).isZero();
       assertThat(sim.rooms()).isEmpty();
     }

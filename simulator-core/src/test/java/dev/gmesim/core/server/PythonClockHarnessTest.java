@@ -1,5 +1,6 @@
 package dev.gmesim.core.server;
 
+import dev.gmesim.core.api.JournalEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.catalog.GmeErrorCode;

@@ -3,7 +3,7 @@ package dev.gmesim.core.server.internal;
 import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.Journal;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.world.GmeWorld;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

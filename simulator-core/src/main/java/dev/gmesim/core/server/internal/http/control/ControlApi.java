@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.server.internal.ControlPlane;
 import dev.gmesim.core.server.internal.SimulatorMetrics;
 import dev.gmesim.core.server.internal.SimulatorState;
@@ -135,14 +136,7 @@ public final class ControlApi implements AdminApiExtension {
     ArrayNode rooms = body.putArray("rooms");
     for (RoomSnapshot r : state.world().rooms()) {
       if ((appId == null || appId.equals(r.appId())) && (roomId == null || roomId.equals(r.roomId()))) {
-        ObjectNode room = rooms.addObject();
-        room.put("appId", r.appId());
-        room.put("roomId", r.roomId());
-        room.put("roomType", r.roomType());
-        ArrayNode members = room.putArray("members");
-        for (RoomSnapshot.Member m : r.members()) {
-          members.addObject().put("openId", m.openId()).put("micOn", m.micOn()).put("speakerOn", m.speakerOn());
-        }
+        rooms.add(ControlJson.room(r));
       }
     }
     return Replies.json(200, body);

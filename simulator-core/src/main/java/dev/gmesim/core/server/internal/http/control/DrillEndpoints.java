@@ -3,14 +3,11 @@ package dev.gmesim.core.server.internal.http.control;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.fault.DrillStatus;
 import dev.gmesim.core.fault.Drills;
 import dev.gmesim.core.fault.FaultProfile;
-import dev.gmesim.core.fault.FaultRuleJson;
-import dev.gmesim.core.fault.GuardRail;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
-import dev.gmesim.core.fault.RuleStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +30,7 @@ final class DrillEndpoints {
       throw ApiException.invalid(e);
     }
     try {
-      return Replies.json(201, toJson(drills.start(profile), true));
+      return Replies.json(201, ControlJson.drill(drills.start(profile)));
     } catch (IllegalArgumentException e) {
       throw new ApiException(409, "rules", e.getMessage());
     }
@@ -44,7 +41,7 @@ final class DrillEndpoints {
     req.query();
     ObjectNode out = Replies.object();
     ArrayNode list = out.putArray("drills");
-    drills.active().forEach(d -> list.add(toJson(d, true)));
+    drills.active().forEach(d -> list.add(ControlJson.drill(d)));
     return Replies.json(200, out);
   }
 
@@ -55,7 +52,7 @@ final class DrillEndpoints {
     ObjectNode out = Replies.object();
     out.put("stopped", stopped.size());
     ArrayNode list = out.putArray("drills");
-    stopped.forEach(d -> list.add(toJson(d, false)));
+    stopped.forEach(d -> list.add(ControlJson.drill(d)));
     return Replies.json(200, out);
   }
 
@@ -64,7 +61,7 @@ final class DrillEndpoints {
     req.query();
     String name = req.path("name");
     DrillStatus stopped = drills.stop(name).orElseThrow(() -> unknown(name, true));
-    return Replies.json(200, toJson(stopped, false));
+    return Replies.json(200, ControlJson.drill(stopped));
   }
 
   /** GET /drills/{name}/summary: calls, faults by code, guard-rail refusals and delay percentiles of a running or recent drill. */
@@ -72,7 +69,7 @@ final class DrillEndpoints {
     req.query();
     String name = req.path("name");
     DrillStatus status = drills.status(name).orElseThrow(() -> unknown(name, false));
-    return Replies.json(200, toJson(status, false));
+    return Replies.json(200, ControlJson.drill(status));
   }
 
   private ApiException unknown(String name, boolean runningOnly) {
@@ -82,47 +79,4 @@ final class DrillEndpoints {
         + (names.isEmpty() ? "none is known" : "known: " + names) + " (GET /__admin/gme/drills lists the running ones)");
   }
 
-  static ObjectNode toJson(DrillStatus d, boolean withRules) {
-    ObjectNode o = Replies.object();
-    o.put("name", d.name());
-    o.put("state", d.state().name());
-    o.put("startedAt", d.startedAt().toString());
-    d.endedAt().ifPresent(at -> o.put("endedAt", at.toString()));
-    d.ttl().ifPresent(t -> o.put("ttl", t.toString()));
-    d.remaining().ifPresent(r -> o.put("remainingMs", r.toMillis()));
-    GuardRail g = d.guardRail();
-    if (!g.isNone()) {
-      ObjectNode guard = o.putObject("guardRail");
-      if (g.maxFaultsPerSecond() != null) {
-        guard.put("maxFaultsPerSecond", g.maxFaultsPerSecond());
-      }
-      if (g.maxFaultShare() != null) {
-        guard.put("maxFaultShare", g.maxFaultShare());
-      }
-    }
-    o.put("calls", d.calls());
-    o.put("faults", d.faults());
-    o.put("guardRailed", d.guardRailed());
-    ObjectNode codes = o.putObject("faultsByCode");
-    d.faultsByCode().forEach(codes::put);
-    ObjectNode delay = o.putObject("injectedDelayMs");
-    putMs(delay, "p50", d.delayP50());
-    putMs(delay, "p95", d.delayP95());
-    putMs(delay, "p99", d.delayP99());
-    if (withRules) {
-      ArrayNode rules = o.putArray("rules");
-      for (RuleStatus s : d.rules()) {
-        rules.add(FaultRuleJson.statusToJson(s));
-      }
-    }
-    return o;
-  }
-
-  private static void putMs(ObjectNode o, String name, Duration d) {
-    if (d == null) {
-      o.putNull(name);
-    } else {
-      o.put(name, d.toNanos() / 1_000_000.0);
-    }
-  }
 }

@@ -1,8 +1,10 @@
-package dev.gmesim.core.remote;
+package dev.gmesim.core.api;
 
 import dev.gmesim.core.catalog.Operation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -10,9 +12,13 @@ import java.util.StringJoiner;
  * newest {@code limit} matches (default 1000), oldest first.
  *
  * <pre>{@code
- * List<JournalRecord> joins = client.journal(JournalQuery.builder()
+ * List<JournalEntry> joins = simulator.journal(JournalQuery.builder()
  *     .operation(Operation.ENTER_ROOM).openId("10001").result(7006).build());
  * }</pre>
+ *
+ * <p>The embedded simulator and the HTTP server apply a query the same way: {@link #matches}, then {@link #page}.
+ *
+ * @since 0.1
  */
 public final class JournalQuery {
   private final Builder b;
@@ -31,8 +37,38 @@ public final class JournalQuery {
     return new Builder();
   }
 
-  /** Returns {@code ?operation=...&...} for the journal endpoint, or an empty string. */
-  String queryString() {
+  /** The newest matches a query returns when it sets no {@code limit}. */
+  public static final int DEFAULT_LIMIT = 1000;
+
+  /** The largest {@code limit} a query may set; it keeps one answer bounded. */
+  public static final int MAX_LIMIT = 10_000;
+
+  /** Returns whether {@code entry} passes every filter that is set. */
+  public boolean matches(JournalEntry entry) {
+    return entry.seq() > b.since
+        && (b.operation == null || entry.operation() == b.operation)
+        && (b.appId == null || b.appId.equals(entry.appId()))
+        && (b.openId == null || b.openId.equals(entry.openId()))
+        && (b.roomId == null || b.roomId.equals(entry.roomId()))
+        && (b.tag == null || b.tag.equals(entry.tag()))
+        && (b.source == null || b.source.equals(entry.source()))
+        && (b.result == null || Objects.equals(b.result, entry.result()));
+  }
+
+  /** Returns how many of the newest matches the query returns ({@value #DEFAULT_LIMIT} unless set). */
+  public int limit() {
+    return b.limit == 0 ? DEFAULT_LIMIT : b.limit;
+  }
+
+  /** Returns the newest {@link #limit()} entries of {@code matching} (oldest first), which already passed {@link #matches}. */
+  public List<JournalEntry> page(List<JournalEntry> matching) {
+    int limit = limit();
+    return matching.size() > limit ? List.copyOf(matching.subList(matching.size() - limit, matching.size()))
+        : List.copyOf(matching);
+  }
+
+  /** Returns {@code ?operation=...&...} for {@code GET /__admin/gme/journal}, or an empty string. */
+  public String queryString() {
     StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
     add(q, "operation", b.operation == null ? null : b.operation.name());
     add(q, "appId", b.appId);
@@ -138,8 +174,9 @@ public final class JournalQuery {
 
     /** At most this many entries, the newest ones (1..10000; default 1000). */
     public Builder limit(int limit) {
-      if (limit < 1 || limit > 10_000) {
-        throw new IllegalArgumentException("JournalQuery.limit " + limit + " is outside 1..10000");
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new IllegalArgumentException("JournalQuery.limit " + limit + " is outside 1.." + MAX_LIMIT
+            + "; pass e.g. 100, or leave it unset for the newest " + DEFAULT_LIMIT);
       }
       this.limit = limit;
       return this;

@@ -1,4 +1,4 @@
-package dev.gmesim.core.server;
+package dev.gmesim.core.api;
 
 import dev.gmesim.core.catalog.Operation;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import java.time.Instant;
  *     when decided, the code it carries
  * @param sessionTimeMs the calling session's simulated time in milliseconds when the call was decided,
  *     or -1 when no session clock applies (an HTTP call that named no session)
+ * @since 0.1
  */
 public record JournalEntry(long seq, Instant at, Operation operation, String appId, String openId,
     String roomId, String tag, String source, String effect, int result, long sessionTimeMs) {

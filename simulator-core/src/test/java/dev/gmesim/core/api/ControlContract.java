@@ -13,6 +13,7 @@ import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.time.TimeMode;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -64,8 +65,9 @@ abstract class ControlContract {
     return events.await(GmeEventType.ENTER_ROOM).result();
   }
 
+  /** A virtual session whatever the simulator's default: the jar's scaled clock would give a loaded machine 1005s. */
   GmeContext connect(EventRecorder events) {
-    return GmeContext.builder().room(sim.roomAddress()).delegate(events).build();
+    return GmeContext.builder().room(sim.roomAddress()).clock(TimeMode.virtual()).delegate(events).build();
   }
 
   static FaultRule authFailure(String openId) {

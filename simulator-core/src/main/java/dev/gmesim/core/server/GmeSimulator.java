@@ -86,7 +86,7 @@ public final class GmeSimulator implements AutoCloseable {
     this.journal = new Journal(b.journalSize, metrics);
     metrics.watch(world, faults, journal);
     this.clocks = new SessionClocks(b.clock);
-    this.cloud = new CloudState(b.cloudSecrets, clocks);
+    this.cloud = new CloudState(b.cloudSecrets, clocks, b.cloudClock);
     world.presenceListener(cloud.presence());
     // Recordings are timed on the recording session's own clock.
     this.voiceMessages = new VoiceMessages(b.voiceStoreBytes, clocks::nowMs);
@@ -344,8 +344,20 @@ public final class GmeSimulator implements AutoCloseable {
     private long voiceStoreBytes = VoiceMessages.DEFAULT_MAX_BYTES;
     private final List<AppCredentials> apps = new ArrayList<>();
     private final List<CloudSecret> cloudSecrets = new ArrayList<>();
+    private java.time.Clock cloudClock = java.time.Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Sets the clock the server API judges X-TC-Timestamp against (AuthFailure.SignatureExpire beyond
+     * 5 minutes); the wall clock by default, since a backend's requests belong to no SDK session.
+     * A test of skew can use {@code Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))}.
+     */
+    public Builder cloudClock(java.time.Clock clock) {
+      this.cloudClock = java.util.Objects.requireNonNull(clock,
+          "cloudClock: clock is null; pass Clock.systemUTC() or, to test skew, Clock.offset(Clock.systemUTC(), d)");
+      return this;
+    }
 
     /**
      * Makes the server API check TC3-HMAC-SHA256 signatures and accept this key (SecretId and

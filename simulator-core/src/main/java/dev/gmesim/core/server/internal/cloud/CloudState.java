@@ -14,9 +14,9 @@ public final class CloudState {
   private final Recordings recordings = new Recordings();
   private final Moderation moderation = new Moderation();
 
-  /** Creates the state with the builder's keys; skew is judged on the wall clock. */
-  public CloudState(List<CloudSecret> secrets, SessionClocks clocks) {
-    this.signatures = new Signatures(secrets, () -> System.currentTimeMillis() / 1000);
+  /** Creates the state with the builder's keys; signature skew is judged on {@code clock} (the wall clock by default). */
+  public CloudState(List<CloudSecret> secrets, SessionClocks clocks, java.time.Clock clock) {
+    this.signatures = new Signatures(secrets, () -> clock.millis() / 1000);
     this.presence = new PresenceLog(clocks);
   }
 

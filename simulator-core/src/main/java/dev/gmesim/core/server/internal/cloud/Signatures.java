@@ -109,7 +109,7 @@ public final class Signatures {
     CloudSecret secret = secrets.get(secretId);
     if (secret == null) {
       throw new ApiFailure(AUTH_FAILURE_SECRET_ID_NOT_FOUND, "SecretId " + secretId + " is not configured on this "
-          + "simulator; use one of " + secretIds() + " (builder cloudSecret, --cloud-secret, PUT /__admin/gme/cloud-secrets)");
+          + "simulator; use one of " + secretIds() + " (builder cloudSecret, GmeSimulator.addCloudSecret, --cloud-secret)");
     }
     if (!signed.contains("host") || !signed.contains("content-type")) {
       throw new ApiFailure(AUTH_FAILURE_SIGNATURE_FAILURE, "SignedHeaders " + m.group(4)

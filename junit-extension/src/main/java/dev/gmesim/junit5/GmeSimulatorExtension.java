@@ -131,7 +131,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == GmeSimulatorHandle.class || type == GmeContext.class || type == EventRecorder.class
-        || type == GmeEndpoints.class || type == GmeAuth.class;
+        || type == GmeEndpoints.class || type == GmeAuth.class || type == GmeCloudApi.class;
   }
 
   @Override
@@ -139,6 +139,9 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     Class<?> type = parameter.getParameter().getType();
     if (type == GmeEndpoints.class) {
       return backend(context, settings(context)).endpoints();
+    }
+    if (type == GmeCloudApi.class) {
+      return GmeCloudApi.of(backend(context, settings(context)).endpoints());
     }
     if (type == GmeAuth.class) {
       Settings settings = settings(context);

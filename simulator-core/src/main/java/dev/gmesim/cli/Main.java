@@ -89,6 +89,13 @@ public final class Main implements Callable<Integer> {
           + "(env GMESIM_APPS_FILE).")
   Path appsFile;
 
+  @Option(names = "--cloud-secret", paramLabel = "SECRETID:SECRETKEY", split = ",",
+      defaultValue = "${env:GMESIM_CLOUD_SECRETS}",
+      description = "A TencentCloud API key the server API (POST /, docs/server-api.md) accepts; with any, requests "
+          + "must be TC3-HMAC-SHA256 signed; repeatable (env GMESIM_CLOUD_SECRETS, comma-separated). Prefer the "
+          + "variable: a flag shows in the process list.")
+  List<String> cloudSecrets;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -190,6 +197,13 @@ public final class Main implements Callable<Integer> {
     try {
       GmeSimulator.Builder builder = GmeSimulator.builder();
       credentials.forEach(builder::app);
+      for (String secret : cloudSecrets == null ? List.<String>of() : cloudSecrets) {
+        try {
+          builder.cloudSecret(dev.gmesim.core.cloud.CloudSecret.parse(secret.trim()));
+        } catch (IllegalArgumentException e) {
+          throw bad("--cloud-secret: " + e.getMessage());
+        }
+      }
       sim = builder
           .bindAddress(address)
           .roomPort(roomPort)

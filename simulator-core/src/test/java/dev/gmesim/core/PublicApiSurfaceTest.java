@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class PublicApiSurfaceTest {
   /** The packages a user's code calls; {@code ..internal..} below them is excluded. */
   static final List<String> API_PACKAGES = List.of(
-      "dev.gmesim.core.api", "dev.gmesim.core.auth", "dev.gmesim.core.catalog", "dev.gmesim.core.fault",
-      "dev.gmesim.core.server", "dev.gmesim.core.remote", "dev.gmesim.core.sdk", "dev.gmesim.core.time");
+      "dev.gmesim.core.api", "dev.gmesim.core.auth", "dev.gmesim.core.catalog", "dev.gmesim.core.cloud",
+      "dev.gmesim.core.fault", "dev.gmesim.core.server", "dev.gmesim.core.remote", "dev.gmesim.core.sdk",
+      "dev.gmesim.core.time");
 
   /** Third-party packages that the published jar relocates. */
   static final List<String> RELOCATED = List.of("io.netty.", "com.fasterxml.", "org.yaml.", "picocli.");

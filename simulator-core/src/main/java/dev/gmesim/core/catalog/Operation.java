@@ -45,7 +45,29 @@ public enum Operation {
   /** {@code ITMGPTT.SpeechToText(fileId)}: ends with PTT_SPEECH2TEXT_COMPLETE. */
   PTT_SPEECH_TO_TEXT(GmeEventType.PTT_SPEECH2TEXT_COMPLETE, Channel.HTTP),
   /** {@code StartRecordingWithStreamingRecognition(filePath)}: ends with PTT_STREAMINGRECOGNITION_COMPLETE. */
-  PTT_STREAMING_RECOGNITION(GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE, Channel.HTTP);
+  PTT_STREAMING_RECOGNITION(GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE, Channel.HTTP),
+  /** Server API {@code DescribeRoomInfo}: who is in which room (docs/server-api.md). */
+  SERVER_DESCRIBE_ROOM_INFO(null, Channel.SERVER_API),
+  /** Server API {@code DeleteRoomMember}: kick users or dismiss a room. */
+  SERVER_DELETE_ROOM_MEMBER(null, Channel.SERVER_API),
+  /** Server API {@code ModifyUserMicStatus}: a server mute (or unmute) of room members. */
+  SERVER_MODIFY_USER_MIC_STATUS(null, Channel.SERVER_API),
+  /** Server API {@code DescribeUserInAndOutTime}: a user's entry and exit times in a room. */
+  SERVER_DESCRIBE_USER_IN_AND_OUT_TIME(null, Channel.SERVER_API),
+  /** Server API {@code StartRecord}: starts a room's recording task. */
+  SERVER_START_RECORD(null, Channel.SERVER_API),
+  /** Server API {@code StopRecord}: stops a recording task. */
+  SERVER_STOP_RECORD(null, Channel.SERVER_API),
+  /** Server API {@code DescribeTaskInfo}: the recording task of a room. */
+  SERVER_DESCRIBE_TASK_INFO(null, Channel.SERVER_API),
+  /** Server API {@code DescribeRecordInfo}: the files of a recording task. */
+  SERVER_DESCRIBE_RECORD_INFO(null, Channel.SERVER_API),
+  /** Server API {@code ModifyRecordInfo}: changes a recording task's mode or subscriptions. */
+  SERVER_MODIFY_RECORD_INFO(null, Channel.SERVER_API),
+  /** Server API {@code ScanVoice}: submits voice moderation tasks. */
+  SERVER_SCAN_VOICE(null, Channel.SERVER_API),
+  /** Server API {@code DescribeScanResultList}: the results of voice moderation tasks. */
+  SERVER_DESCRIBE_SCAN_RESULT_LIST(null, Channel.SERVER_API);
 
   /** Where the simulator decides an operation's outcome. */
   public enum Channel {
@@ -54,7 +76,9 @@ public enum Operation {
     /** Over HTTP (the WireMock side). */
     HTTP,
     /** On the device (recording, playback); the simulated SDK asks the simulator for faults. */
-    LOCAL
+    LOCAL,
+    /** GME's server API (TencentCloud API 3.0, {@code POST /} on the HTTP side), called by a game's backend. */
+    SERVER_API
   }
 
   private final GmeEventType event;

@@ -1,6 +1,7 @@
 package dev.gmesim.core.fault;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.cloud.ApiErrorCode;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * Fault gateway = Fault.serverError(503);                     // the HTTP side answers 503
  * }</pre>
  */
-public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http {
+public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http,
+    Fault.ApiError {
 
   /** Returns a short human rendering, such as {@code 7006 AV_ERR_AUTH_FIALD}, {@code no reply} or {@code http 503}. */
   String describe();
@@ -33,6 +35,25 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     @Override
     public String describe() {
       return code.label();
+    }
+  }
+
+  /**
+   * Answer a server-API (TencentCloud API 3.0) call with this error code in GME's envelope: HTTP 200,
+   * {@code {"Response":{"Error":{"Code":...,"Message":...},"RequestId":...}}}. Only for {@code SERVER_*} operations.
+   *
+   * @param code the API 3.0 code; never null
+   */
+  record ApiError(ApiErrorCode code) implements Fault {
+
+    /** Checks that the code is present. */
+    public ApiError {
+      Objects.requireNonNull(code, "Fault.apiError: code is null; pass an ApiErrorCode such as REQUEST_LIMIT_EXCEEDED");
+    }
+
+    @Override
+    public String describe() {
+      return code.code();
     }
   }
 
@@ -104,6 +125,11 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
   /** Returns a fault that replies with this GME error code. */
   static Fault error(GmeErrorCode code) {
     return new Error(code);
+  }
+
+  /** Returns a fault that answers a server-API call with this API 3.0 code. */
+  static Fault apiError(ApiErrorCode code) {
+    return new ApiError(code);
   }
 
   /** Returns a fault that leaves the call unanswered. */

@@ -333,6 +333,21 @@ public final class FaultRule {
       return fault(Fault.error(code));
     }
 
+    /**
+     * Answers a server-API call ({@code SERVER_*} operations) with this API 3.0 error code, such as
+     * {@code "RequestLimitExceeded"}; an unknown code is refused naming the nearest known ones.
+     */
+    public Builder apiError(String code) {
+      if (code == null) {
+        throw new IllegalArgumentException(where() + ": API error code is null; pass one such as \"RequestLimitExceeded\"");
+      }
+      try {
+        return fault(Fault.apiError(dev.gmesim.core.cloud.ApiErrorCode.of(code)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where() + ": " + e.getMessage(), e);
+      }
+    }
+
     /** Replies with the GME error code of this numeric value; an unknown value is rejected with the nearest known code. */
     public Builder error(int code) {
       GmeErrorCode known = GmeErrorCode.byValue(code).orElseThrow(() -> new IllegalArgumentException(
@@ -497,6 +512,16 @@ public final class FaultRule {
       if (fault == null) {
         throw new IllegalArgumentException(where + ": no effect; call error(code), noReply(), disconnect(), "
             + "reset(), http(failure), serverError(status) or fault(f)");
+      }
+      boolean serverOps = operations.stream().allMatch(op -> op.channel() == Operation.Channel.SERVER_API);
+      boolean anyServerOp = operations.stream().anyMatch(op -> op.channel() == Operation.Channel.SERVER_API);
+      if (fault instanceof Fault.ApiError && !serverOps) {
+        throw new IllegalArgumentException(where + ": an API 3.0 error (" + fault.describe() + ") applies only to "
+            + "SERVER_* operations; target those, or use error(code) with a GME code for SDK operations");
+      }
+      if (fault instanceof Fault.Error && anyServerOp) {
+        throw new IllegalArgumentException(where + ": a GME SDK code (" + fault.describe() + ") cannot answer a "
+            + "SERVER_* operation; use apiError(\"FailedOperation\") or another API 3.0 code (ApiErrorCode)");
       }
       if (times < 1) {
         throw new IllegalArgumentException(where + ": times " + times

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.cloud.ApiErrorCode;
 import dev.gmesim.core.catalog.NearestName;
 import dev.gmesim.core.catalog.Operation;
 import java.time.Duration;
@@ -43,13 +44,13 @@ import java.util.Set;
 public final class FaultRuleJson {
 
   /** Every field a rule object may carry, in the order they are written. */
-  public static final List<String> FIELDS = List.of("id", "alias", "operations", "effect", "error", "status",
+  public static final List<String> FIELDS = List.of("id", "alias", "operations", "effect", "error", "apiError", "status",
       "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
       "appIds", "userPercent", "schedule");
 
   /** The values of {@code effect}. */
   public static final List<String> EFFECTS = List.of("error", "noReply", "disconnect", "reset",
-      "connectionReset", "emptyResponse", "malformedBody", "serverError");
+      "connectionReset", "emptyResponse", "malformedBody", "serverError", "apiError");
 
   private static final List<String> DELAY_KINDS = List.of("fixed", "uniform", "lognormal");
   private static final List<String> OPERATION_NAMES = Arrays.stream(Operation.values()).map(Operation::name).toList();
@@ -318,8 +319,10 @@ public final class FaultRuleJson {
       String id = string(node, "id");
       String alias = string(node, "alias");
       GmeErrorCode code = errorCode(node.get("error"));
-      Fault fault = effect(node, code);
-      Set<Operation> operations = operations(node.get("operations"), code, !absent(node.get("error")));
+      ApiErrorCode apiCode = apiErrorCode(node.get("apiError"));
+      Fault fault = apiCode != null && absent(node.get("error")) ? apiEffect(node, apiCode) : effect(node, code);
+      Set<Operation> operations = apiCode != null && absent(node.get("operations")) ? apiCode.operations()
+          : operations(node.get("operations"), code, !absent(node.get("error")) || !absent(node.get("apiError")));
       DelayDistribution delay = delay(node.get("delay"));
       Integer times = whole(node, "times", 1, Integer.MAX_VALUE,
           "pass 1 or more, or leave it out for no limit");
@@ -387,6 +390,32 @@ public final class FaultRuleJson {
       return null;
     }
 
+    private ApiErrorCode apiErrorCode(JsonNode node) {
+      if (absent(node)) {
+        return null;
+      }
+      String field = path("apiError");
+      if (!node.isTextual()) {
+        problem(field, "is " + kind(node) + "; pass an API 3.0 error code such as \"RequestLimitExceeded\"");
+        return null;
+      }
+      Optional<ApiErrorCode> known = ApiErrorCode.find(node.textValue());
+      if (known.isEmpty()) {
+        problem(field, "unknown API 3.0 error code '" + node.textValue() + "'; nearest: "
+            + String.join(", ", ApiErrorCode.nearest(node.textValue())));
+      }
+      return known.orElse(null);
+    }
+
+    private Fault apiEffect(JsonNode node, ApiErrorCode code) {
+      JsonNode effectNode = node.get("effect");
+      if (!absent(effectNode) && !(effectNode.isTextual() && "apiError".equalsIgnoreCase(effectNode.textValue()))) {
+        problem(path("apiError"), "applies only to effect apiError, not " + effectNode.asText()
+            + "; remove \"apiError\" or set \"effect\" to \"apiError\"");
+      }
+      return Fault.apiError(code);
+    }
+
     private GmeErrorCode byValue(String field, int value) {
       Optional<GmeErrorCode> known = GmeErrorCode.byValue(value);
       if (known.isEmpty()) {
@@ -446,6 +475,9 @@ public final class FaultRuleJson {
           return Fault.http(Fault.HttpFailure.EMPTY_RESPONSE);
         case "malformedBody":
           return Fault.http(Fault.HttpFailure.MALFORMED_BODY);
+        case "apiError":
+          problem(path("apiError"), "missing; effect apiError needs an API 3.0 code such as \"RequestLimitExceeded\"");
+          return null;
         case "serverError":
           Integer status = whole(node, "status", 500, 599,
               "pass a server-error status in 500..599, or leave it out for 500");
@@ -810,6 +842,9 @@ public final class FaultRuleJson {
     if (fault instanceof Fault.Error e) {
       o.put("effect", "error");
       o.put("error", e.code().value());
+    } else if (fault instanceof Fault.ApiError a) {
+      o.put("effect", "apiError");
+      o.put("apiError", a.code().code());
     } else if (fault instanceof Fault.NoReply) {
       o.put("effect", "noReply");
     } else if (fault instanceof Fault.Disconnect) {

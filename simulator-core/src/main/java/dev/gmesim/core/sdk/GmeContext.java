@@ -536,6 +536,10 @@ public final class GmeContext implements AutoCloseable {
     }
     Map<String, Object> data = MessageCodec.mapper().convertValue(e.data(), MessageCodec.mapper()
         .getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+    if (type == GmeEventType.ROOM_DISCONNECT) {
+      // The server removed this member (server API DeleteRoomMember): it is in no room any more.
+      leftRoom();
+    }
     deliver(new GmeEvent(type, data));
   }
 

@@ -9,6 +9,9 @@ import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
+import dev.gmesim.core.cloud.CloudSecret;
+import dev.gmesim.core.server.internal.cloud.CloudState;
+import dev.gmesim.core.server.internal.cloud.Moderation;
 import dev.gmesim.core.server.internal.AdminAccess;
 import dev.gmesim.core.server.internal.AuthGate;
 import dev.gmesim.core.server.internal.ControlPlane;
@@ -78,6 +81,7 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   private final Journal journal;
   private final VoiceMessages voiceMessages;
   private final SessionClocks clocks;
+  private final CloudState cloud;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
   /** The HTTP side's port once bound; the room gateway announces it in HELLO. */
@@ -90,6 +94,8 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     this.journal = new Journal(b.journalSize, metrics);
     metrics.watch(world, faults, journal);
     this.clocks = new SessionClocks(b.clock);
+    this.cloud = new CloudState(b.cloudSecrets, clocks, b.cloudClock);
+    world.presenceListener(cloud.presence());
     // Recordings are timed on the recording session's own clock.
     this.voiceMessages = new VoiceMessages(b.voiceStoreBytes, clocks::nowMs);
     ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
@@ -102,7 +108,7 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     CompletableFuture<HttpServer> http = new CompletableFuture<>();
     Thread prepare = new Thread(() -> {
       try {
-        http.complete(HttpServer.prepare(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state),
+        http.complete(HttpServer.prepare(b.bindAddress, b.httpPort, HttpExtensions.forSimulator(state, cloud),
             admin.wireMockAuthenticator(ControlApi::guardsItself), HttpExtensions.MAPPINGS_CLASSPATH_ROOT));
       } catch (Throwable e) {
         http.completeExceptionally(e);
@@ -291,6 +297,45 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     return auth.appIds();
   }
 
+  /**
+   * Makes the server API ({@code POST /}, docs/server-api.md) require TC3-HMAC-SHA256 signatures, and
+   * accept this key; replaces a key with the same SecretId. Returns whether it replaced one. Without
+   * any key, any signature passes. The key is never logged or journaled.
+   */
+  public boolean addCloudSecret(CloudSecret secret) {
+    return cloud.signatures().put(java.util.Objects.requireNonNull(secret,
+        "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)"));
+  }
+
+  /** Forgets a server-API key by SecretId; returns whether it was known. */
+  public boolean removeCloudSecret(String secretId) {
+    return cloud.signatures().remove(secretId);
+  }
+
+  /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
+  public List<String> cloudSecretIds() {
+    return cloud.signatures().secretIds();
+  }
+
+  /**
+   * Returns {@code host:port} of the server API, the value for the official client's
+   * {@code HttpProfile.setEndpoint} (with {@code setProtocol("http://")}).
+   */
+  public String cloudEndpoint() {
+    URI base = httpBaseUri();
+    return base.getHost() + ":" + base.getPort();
+  }
+
+  /**
+   * Sets the verdict voice moderation (server API ScanVoice, DescribeScanResultList) returns for an
+   * uploaded voice message ({@code file_id} URL or id): {@code label} such as {@code "abuse"} and the
+   * {@code keyword} that hit; a null label clears it, so the message scans as normal.
+   */
+  public void moderationVerdict(String fileId, String label, String keyword) {
+    String id = VoiceMessages.idOf(fileId);
+    cloud.moderation().verdict(id, label == null ? null : new Moderation.Verdict(label, keyword == null ? "" : keyword));
+  }
+
   /** Returns the bounded journal of answered calls, to filter with any predicate. */
   public Journal journal() {
     return journal;
@@ -346,6 +391,7 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     journal.clear();
     world.reset();
     voiceMessages.reset();
+    cloud.reset();
   }
 
   /** Closes every connection and listening socket and stops every thread the simulator started. */
@@ -374,8 +420,35 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     private boolean insecureAdmin;
     private long voiceStoreBytes = VoiceMessages.DEFAULT_MAX_BYTES;
     private final List<AppCredentials> apps = new ArrayList<>();
+    private final List<CloudSecret> cloudSecrets = new ArrayList<>();
+    private java.time.Clock cloudClock = java.time.Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Sets the clock the server API judges X-TC-Timestamp against (AuthFailure.SignatureExpire beyond
+     * 5 minutes); the wall clock by default, since a backend's requests belong to no SDK session.
+     * A test of skew can use {@code Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))}.
+     */
+    public Builder cloudClock(java.time.Clock clock) {
+      this.cloudClock = java.util.Objects.requireNonNull(clock,
+          "cloudClock: clock is null; pass Clock.systemUTC() or, to test skew, Clock.offset(Clock.systemUTC(), d)");
+      return this;
+    }
+
+    /**
+     * Makes the server API check TC3-HMAC-SHA256 signatures and accept this key (SecretId and
+     * SecretKey); several keys may be given, each SecretId once. Without any, any signature passes.
+     */
+    public Builder cloudSecret(CloudSecret secret) {
+      java.util.Objects.requireNonNull(secret, "cloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
+      if (cloudSecrets.stream().anyMatch(s -> s.secretId().equals(secret.secretId()))) {
+        throw new IllegalArgumentException("SecretId " + secret.secretId() + " is given twice; give each key once "
+            + "(GmeSimulator.addCloudSecret replaces a key while running)");
+      }
+      cloudSecrets.add(secret);
+      return this;
+    }
 
     /**
      * Checks the auth buffers of app {@code appId} with permission key {@code key} (16 bytes); apps

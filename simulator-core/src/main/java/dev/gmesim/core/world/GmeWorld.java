@@ -11,6 +11,7 @@ import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_ROOM_NOT_EXITED;
 
 import dev.gmesim.core.catalog.GmeEventType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,13 @@ public final class GmeWorld {
   /** USER_UPDATE event_id: a member closed its mic. */
   public static final int EVENT_ID_USER_MIC_CLOSED = 12;
 
+  /** ROOM_DISCONNECT {@code reason} of a member the server API removed with DeleteRoomMember DeleteType 2. */
+  public static final String REASON_KICKED = "kicked";
+  /** ROOM_DISCONNECT {@code reason} of a member whose room the server API dismissed (DeleteType 1). */
+  public static final String REASON_DISMISSED = "dismissed";
+
   private final Map<String, Session> sessions = new HashMap<>();
+  private volatile PresenceListener presence = (session, app, room, openId, entered) -> { };
   /** Rooms by app, then room id: rooms of different apps never meet. */
   private final Map<String, Room> rooms = new HashMap<>();
 
@@ -66,6 +73,8 @@ public final class GmeWorld {
     boolean speaker;
     boolean spatializerInited;
     boolean spatializerEnabled;
+    /** Muted by the server API (ModifyUserMicStatus): EnableMic(true) cannot open the mic until it leaves. */
+    boolean serverMuted;
 
     Session(String id, EventSink sink) {
       this.id = id;
@@ -290,6 +299,11 @@ public final class GmeWorld {
       return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "EnableMic outside a room; devices work only after ENTER_ROOM");
     }
     List<Delivery> out = new ArrayList<>();
+    if (on && s.serverMuted) {
+      // GME: a server-muted user stays muted whatever EnableMic says, until it leaves the room. The
+      // local call itself succeeds (docs silent on its code; the simulator answers 0), the room hears nothing.
+      return Outcome.ok(Map.of("enabled", on, "serverMuted", true), out);
+    }
     if (s.mic != on) {
       s.mic = on;
       notifyOthers(s, on ? EVENT_ID_USER_MIC_OPENED : EVENT_ID_USER_MIC_CLOSED, out);
@@ -347,6 +361,123 @@ public final class GmeWorld {
     }
     s.spatializerEnabled = enable;
     return Outcome.ok(Map.of("enabled", enable), List.of());
+  }
+
+  /** Sets who hears entries and exits (one listener; the server API's entry and exit times). */
+  public void presenceListener(PresenceListener listener) {
+    this.presence = java.util.Objects.requireNonNull(listener, "presenceListener: listener is null");
+  }
+
+  /**
+   * The server removes members from a room (server API DeleteRoomMember, DeleteType 2): each
+   * removed member gets ROOM_DISCONNECT (result 0, {@code reason} {@link #REASON_KICKED}; what GME
+   * sends a kicked client is docs silent, this is the simulator's choice) and the others see the
+   * exit. Returns the openIds removed, in the order given; openIds not in the room are skipped.
+   */
+  public synchronized ServerChange kick(String appId, String roomId, Collection<String> openIds) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (String openId : openIds) {
+        Session m = memberOf(room, openId);
+        if (m != null && !done.contains(openId)) {
+          removeByServer(m, REASON_KICKED, "the server removed you from room " + roomId + " (DeleteRoomMember)", out);
+          done.add(openId);
+        }
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /**
+   * The server dismisses a room (server API DeleteRoomMember, DeleteType 1): every member gets
+   * ROOM_DISCONNECT ({@code reason} {@link #REASON_DISMISSED}) and leaves; each remaining member sees
+   * the exits. Returns the openIds removed, or none when the room has no members.
+   */
+  public synchronized ServerChange dismiss(String appId, String roomId) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (Session m : List.copyOf(room.members.values())) {
+        removeByServer(m, REASON_DISMISSED, "the server dismissed room " + roomId + " (DeleteRoomMember)", out);
+        done.add(m.openId);
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /**
+   * The server mutes ({@code muted} true) or unmutes members (server API ModifyUserMicStatus): a
+   * muted member's mic closes (the others see USER_UPDATE mic closed) and EnableMic(true) cannot open
+   * it until the member leaves the room; an unmute lets EnableMic work again (the mic stays closed
+   * until the member opens it). Returns the openIds changed; openIds not in the room are skipped.
+   */
+  public synchronized ServerChange serverMic(String appId, String roomId, Map<String, Boolean> mutedByOpenId) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (Map.Entry<String, Boolean> e : mutedByOpenId.entrySet()) {
+        Session m = memberOf(room, e.getKey());
+        if (m == null) {
+          continue;
+        }
+        m.serverMuted = e.getValue();
+        if (m.serverMuted && m.mic) {
+          m.mic = false;
+          notifyOthers(m, EVENT_ID_USER_MIC_CLOSED, out);
+        }
+        done.add(e.getKey());
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /** Returns whether the server API muted this member of the room (ModifyUserMicStatus). */
+  public synchronized boolean serverMuted(String appId, String roomId, String openId) {
+    Room room = rooms.get(key(appId, roomId));
+    Session m = room == null ? null : memberOf(room, openId);
+    return m != null && m.serverMuted;
+  }
+
+  /**
+   * What a server-API change did: the openIds it touched and the events to send once the caller has
+   * its answer.
+   *
+   * @param openIds the members changed, in order
+   * @param deliveries the events to send, in order
+   */
+  public record ServerChange(List<String> openIds, List<Delivery> deliveries) {
+    /** Copies the lists. */
+    public ServerChange {
+      openIds = List.copyOf(openIds);
+      deliveries = List.copyOf(deliveries);
+    }
+
+    /** Sends every event in order. */
+    public void deliver() {
+      deliveries.forEach(Delivery::send);
+    }
+  }
+
+  private static Session memberOf(Room room, String openId) {
+    for (Session m : room.members.values()) {
+      if (m.openId.equals(openId)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private void removeByServer(Session m, String reason, String info, List<Delivery> out) {
+    leave(m, out);
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("result", 0);
+    data.put("error_info", info);
+    data.put("reason", reason);
+    out.add(new Delivery(m.sink, GmeEventType.ROOM_DISCONNECT, data));
   }
 
   /** Returns whether the context is in a room (IsRoomEntered). */
@@ -407,6 +538,7 @@ public final class GmeWorld {
       s.speaker = false;
       s.spatializerInited = false;
       s.spatializerEnabled = false;
+      s.serverMuted = false;
     }
   }
 
@@ -442,6 +574,7 @@ public final class GmeWorld {
     List<String> already = room.members.values().stream().map(m -> m.openId).toList();
     room.members.put(s.id, s);
     s.room = room;
+    presence.moved(s.id, s.appId, roomId, s.openId, true);
     notifyOthers(s, EVENT_ID_USER_ENTER, out);
     if (!already.isEmpty()) {
       // GME tells a newcomer who is already there.
@@ -457,6 +590,7 @@ public final class GmeWorld {
     }
     notifyOthers(s, EVENT_ID_USER_EXIT, out);
     room.members.remove(s.id);
+    presence.moved(s.id, room.appId, room.id, s.openId, false);
     if (room.members.isEmpty()) {
       rooms.remove(key(room.appId, room.id));
     }
@@ -466,6 +600,7 @@ public final class GmeWorld {
     s.speaker = false;
     s.spatializerInited = false;
     s.spatializerEnabled = false;
+    s.serverMuted = false;
   }
 
   private static void notifyOthers(Session s, int eventId, List<Delivery> out) {

@@ -31,7 +31,11 @@ class ErrorCodeDocsTest {
       }
     }
     StringBuilder out = new StringBuilder("| operation | GME event | codes GME raises there |\n|---|---|---|\n");
+    // SERVER_* operations answer API 3.0 string codes (docs/server-api.md), not GME SDK codes.
     for (Operation op : Operation.values()) {
+      if (op.channel() == Operation.Channel.SERVER_API) {
+        continue;
+      }
       out.append("| `").append(op).append("` | ")
           .append(op.event().map(e -> "`" + e.gmeName() + "`").orElse("return value"))
           .append(" | ")
@@ -114,6 +118,7 @@ class ErrorCodeDocsTest {
   @Test
   void everyOperationRaisesSomeCode() {
     List<String> lines = byOperation().lines().skip(2).toList();
-    assertThat(lines).hasSize(Operation.values().length).allSatisfy(l -> assertThat(l).matches(".*\\d+ \\|$"));
+    assertThat(lines).hasSize((int) java.util.Arrays.stream(Operation.values())
+        .filter(op -> op.channel() != Operation.Channel.SERVER_API).count()).allSatisfy(l -> assertThat(l).matches(".*\\d+ \\|$"));
   }
 }

@@ -142,12 +142,13 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       default -> {
         Operation op = Operation.parse(req.op()).orElse(null);
         // Device-side (LOCAL) calls come here too, so faults and the journal cover recording and playback.
-        if (op == null || op.channel() == Operation.Channel.HTTP) {
+        if (op == null || op.channel() == Operation.Channel.HTTP || op.channel() == Operation.Channel.SERVER_API) {
           int code = GmeErrorCode.AV_ERR_NOT_IMPLEMENTED.value();
           reply(req.id(), code, "AV_ERR_NOT_IMPLEMENTED: op " + req.op() + " is not served on the room channel; "
               + "room ops are " + Arrays.stream(Operation.values())
-                  .filter(o -> o.channel() != Operation.Channel.HTTP).toList()
-              + "; voice-message uploads, downloads and speech-to-text are HTTP (docs/voice-messages.md)", null);
+                  .filter(o -> o.channel() == Operation.Channel.ROOM || o.channel() == Operation.Channel.LOCAL).toList()
+              + "; voice-message uploads, downloads and speech-to-text are HTTP (docs/voice-messages.md); "
+              + "SERVER_* operations are GME's server API, POST / on the HTTP port (docs/server-api.md)", null);
         } else {
           call(req, op);
         }

@@ -2,6 +2,8 @@ package dev.gmesim.core.server.internal.http;
 
 import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.server.internal.cloud.CloudApiEndpoint;
+import dev.gmesim.core.server.internal.cloud.CloudState;
 import dev.gmesim.core.server.internal.http.control.ControlApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,10 @@ public final class HttpExtensions {
 
   private HttpExtensions() {}
 
-  /** Returns the extensions for one simulator, sharing its state. */
-  public static List<Extension> forSimulator(SimulatorState state) {
+  /** Returns the extensions for one simulator, sharing its state; {@code cloud} backs the server API on {@code POST /}. */
+  public static List<Extension> forSimulator(SimulatorState state, CloudState cloud) {
     List<Extension> extensions = new ArrayList<>();
+    extensions.add(new CloudApiEndpoint(state, cloud));
     extensions.add(new HealthApi(state));
     extensions.add(new ControlApi(state));
     extensions.add(new VoiceMessageTransformer(state));

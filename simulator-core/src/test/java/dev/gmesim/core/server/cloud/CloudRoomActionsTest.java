@@ -21,7 +21,7 @@ import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.server.JournalEntry;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.world.RoomSnapshot;
 import java.util.ArrayList;
 import java.util.List;

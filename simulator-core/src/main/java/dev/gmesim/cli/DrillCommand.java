@@ -57,7 +57,7 @@ final class DrillCommand implements Callable<Integer> {
 
   @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT1M",
       converter = HealthCommand.DurationConverter.class,
-      description = "How long the bots run, ISO-8601 (default ${DEFAULT-VALUE}).")
+      description = "How long the bots run, such as PT1M or 1m (default ${DEFAULT-VALUE}).")
   Duration duration;
 
   @Option(names = "--rooms", paramLabel = "N", defaultValue = "20", description = "Rooms the bots spread over (default ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package dev.gmesim.cli;
 
+import dev.gmesim.core.fault.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ final class HealthCommand implements Callable<Integer> {
   String adminToken;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT3S",
-      description = "How long to wait for the answer, ISO-8601 (default ${DEFAULT-VALUE}).",
+      description = "How long to wait for the answer, such as PT3S or 3s (default ${DEFAULT-VALUE}).",
       converter = DurationConverter.class)
   Duration timeout;
 
@@ -70,13 +71,18 @@ final class HealthCommand implements Callable<Integer> {
     }
   }
 
-  /** Reads ISO-8601 durations such as PT3S. */
+  /** Reads positive durations in the one grammar of {@link Durations#parse}: {@code PT3S} or {@code 3s}. */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration d = Duration.parse(value);
+      Duration d;
+      try {
+        d = Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
       if (d.isNegative() || d.isZero()) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not positive; use e.g. PT3S");
+        throw new CommandLine.TypeConversionException("'" + value + "' is not positive; use e.g. PT3S or 3s");
       }
       return d;
     }

@@ -35,6 +35,8 @@ import java.lang.annotation.Target;
  *
  * <p>Attributes are checked before anything is installed: an unknown code fails the test with the
  * nearest known code, an operation where GME never raises the code fails naming the valid ones.
+ *
+ * @since 0.1
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

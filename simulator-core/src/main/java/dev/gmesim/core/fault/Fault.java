@@ -13,6 +13,8 @@ import java.util.Objects;
  * Fault silent = Fault.noReply();                             // ENTER_ROOM then times out with 1005
  * Fault gateway = Fault.serverError(503);                     // the HTTP side answers 503
  * }</pre>
+ *
+ * @since 0.1
  */
 public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http,
     Fault.ApiError {

@@ -40,6 +40,8 @@ import java.util.Set;
  * ({@code "100ms"}, {@code "10m"}), and are written back as ISO-8601; {@code error} is a code ({@code 7006}) or
  * GME's name ({@code "AV_ERR_AUTH_FIALD"}). Without {@code operations}, an {@code error} rule
  * targets the operations where GME raises that code.
+ *
+ * @since 0.1
  */
 public final class FaultRuleJson {
 

@@ -51,6 +51,8 @@ import java.util.Optional;
  *
  * <p>A refusal from the server surfaces as a {@link RemoteSimulatorException} carrying the
  * server's message, which names the field and the fix. The client is thread-safe.
+ *
+ * @since 0.1
  */
 public final class GmeSimulatorClient implements GmeSimulatorControl {
   private static final String API = "__admin/gme/";

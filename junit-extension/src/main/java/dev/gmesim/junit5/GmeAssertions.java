@@ -22,6 +22,8 @@ import java.util.Objects;
  *     .untilAsserted(() -> GmeAssertions.assertEventSeen(events, GmeEventType.ENTER_ROOM, 7006));
  * // on timeout: ... No ENTER_ROOM event with result 7006 AV_ERR_AUTH_FIALD; events seen: [USER_UPDATE{...}] within 2 seconds.
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class GmeAssertions {
   private GmeAssertions() {}

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
  * <p>Buffers are valid for {@link #VALIDITY} from the wall clock's now (GME's recommendation);
  * the simulator checks expiry on the session's clock, so a test that advances simulated time past
  * that sees a natural 7006. Pass an expiry to mint an expired one.
+ *
+ * @since 0.1
  */
 public final class GmeAuth {
   /** How long minted buffers are valid: GME recommends now + 300 s. */

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param baseUri {@code http://host:port/}, for clients in other languages
  * @param secretId the SecretId to sign with
  * @param secretKey the SecretKey to sign with
+ * @since 0.1
  */
 public record GmeCloudApi(String endpoint, URI baseUri, String secretId, String secretKey) {
   /** The placeholder SecretId of a simulator without keys. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  *
  * @param room the room gateway's address
  * @param http the HTTP side's base URI, {@code http://host:port}
+ * @since 0.1
  */
 public record GmeEndpoints(InetSocketAddress room, URI http) {
 

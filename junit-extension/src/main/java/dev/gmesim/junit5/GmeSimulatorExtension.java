@@ -57,6 +57,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * for {@link SimulatorScope#RUN}, the run's) store, each test's SDK contexts and fault rules in the
  * test's, so JUnit closes them even when a test or another extension fails, and {@code @Nested}
  * classes, shared base classes, parameterized, repeated and parallel tests all work.
+ *
+ * @since 0.1
  */
 public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
     ParameterResolver {

@@ -30,6 +30,8 @@ import java.util.Optional;
  *   assertThat(sim.journal()).hasSize(3);
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface GmeSimulatorHandle {
 

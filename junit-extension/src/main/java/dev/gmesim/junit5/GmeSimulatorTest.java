@@ -40,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link GmeAuth} (correct auth buffers for the {@link #apps()} configured). For
  * settings chosen in code, register {@link GmeSimulatorExtension#builder()} with
  * {@code @RegisterExtension} instead; use one or the other on a class, not both.
+ *
+ * @since 0.1
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

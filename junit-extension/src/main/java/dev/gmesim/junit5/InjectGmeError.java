@@ -35,6 +35,8 @@ import java.lang.annotation.Target;
  *
  * <p>Attributes are checked before anything is installed: an unknown code fails the test with the
  * nearest known code, an operation where GME never raises the code fails naming the valid ones.
+ *
+ * @since 0.1
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -61,7 +63,7 @@ public @interface InjectGmeError {
   /** Seeds the probability draws, so a flaky-looking run can be replayed exactly. */
   long seed() default 0;
 
-  /** Waits this long (simulated time) before answering, e.g. {@code "250ms"}, {@code "2s"} or {@code "PT0.25S"}; empty for none. */
+  /** Waits this long (simulated time) before answering, in the {@code Durations.parse} grammar: {@code "250ms"}, {@code "2s"} or {@code "PT0.25S"}; empty for none. */
   String delay() default "";
 
   /** Fails only calls of users whose OpenID matches this glob ({@code *}, {@code ?}); empty for any. */

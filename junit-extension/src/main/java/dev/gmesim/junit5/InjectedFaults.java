@@ -2,13 +2,13 @@ package dev.gmesim.junit5;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.FaultRule;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +16,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * shared state is touched.
  */
 final class InjectedFaults {
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
-
   private InjectedFaults() {}
 
   /**
@@ -172,28 +167,16 @@ final class InjectedFaults {
     return "@InjectGmeError(" + String.join(", ", parts) + ")";
   }
 
-  /** Parses {@code 250ms}, {@code 2s}, {@code 1m} or an ISO-8601 duration such as {@code PT0.25S}. */
+  /** Parses a delay in the one grammar of {@link Durations#parse}: {@code 250ms}, {@code 2s}, {@code 1m} or {@code PT0.25S}. */
   static Duration parseDelay(String text, String alias, Declared d) {
-    String s = text.strip().toLowerCase(Locale.ROOT);
-    Matcher m = SIMPLE_DURATION.matcher(s);
-    Duration delay = null;
-    if (m.matches()) {
-      double amount = Double.parseDouble(m.group(1));
-      double millis = switch (m.group(2)) {
-        case "ms" -> amount;
-        case "s" -> amount * 1_000;
-        default -> amount * 60_000;
-      };
-      delay = Duration.ofNanos(Math.round(millis * 1_000_000));
-    } else if (s.startsWith("pt") || s.startsWith("p")) {
-      try {
-        delay = Duration.parse(text.strip());
-      } catch (DateTimeParseException e) {
-        delay = null;
-      }
+    Duration delay;
+    try {
+      delay = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      delay = null;
     }
     if (delay == null || delay.isNegative()) {
-      throw bad(alias, d, "delay \"" + text + "\" is not a duration; write e.g. \"250ms\", \"2s\", \"1m\" or \"PT0.25S\"");
+      throw bad(alias, d, "delay \"" + text + "\" is not a duration; " + Durations.FORMS);
     }
     return delay;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
@@ -72,8 +73,8 @@ class MisuseTest {
       assertThat(Kit.failureOf(results, "probabilityZero")).isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageStartingWith("@InjectGmeError(7006, probability = 0.0): probability 0.0 is outside (0, 1]");
       assertThat(Kit.failureOf(results, "unreadableDelay")).isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageStartingWith("@InjectGmeError(7006, delay = \"soon\"): delay \"soon\" is not a duration;"
-              + " write e.g. \"250ms\", \"2s\", \"1m\" or \"PT0.25S\"");
+          .hasMessageStartingWith("@InjectGmeError(7006, delay = \"soon\"): delay \"soon\" is not a duration; "
+              + Durations.FORMS);
       assertThat(Kit.failureOf(results, "badGlob")).isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageStartingWith("@InjectGmeError(7006, openId = \"  \"): openId \"  \" is blank; name a value or a glob");
     }

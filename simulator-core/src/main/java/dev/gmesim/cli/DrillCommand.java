@@ -1,21 +1,22 @@
 package dev.gmesim.cli;
 
+import dev.gmesim.core.api.GmeSimulatorControl;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.fault.DrillStatus;
 import dev.gmesim.core.fault.FaultProfile;
+import dev.gmesim.core.remote.GmeSimulatorClient;
+import dev.gmesim.core.remote.RemoteSimulatorException;
 import dev.gmesim.core.server.GmeSimulator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,9 +45,8 @@ final class DrillCommand implements Callable<Integer> {
           + "and read the drill summary (e.g. http://127.0.0.1:8080).")
   URI targetHttp;
 
-  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:GMESIM_ADMIN_TOKEN}",
-      description = "Bearer token of the remote control API (env GMESIM_ADMIN_TOKEN).")
-  String adminToken;
+  @Mixin
+  AdminTokenOption adminToken;
 
   @Option(names = "--profile", paramLabel = "FILE",
       description = "Chaos drill profile (JSON or YAML) to start before the bots and stop after them.")
@@ -57,7 +57,7 @@ final class DrillCommand implements Callable<Integer> {
 
   @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "PT1M",
       converter = HealthCommand.DurationConverter.class,
-      description = "How long the bots run, ISO-8601 (default ${DEFAULT-VALUE}).")
+      description = "How long the bots run, such as PT1M or 1m (default ${DEFAULT-VALUE}).")
   Duration duration;
 
   @Option(names = "--rooms", paramLabel = "N", defaultValue = "20", description = "Rooms the bots spread over (default ${DEFAULT-VALUE}).")
@@ -103,11 +103,9 @@ final class DrillCommand implements Callable<Integer> {
       throw bad("--target-http needs --target-room (the room gateway the bots connect to)");
     }
     FaultProfile parsed = null;
-    String text = null;
     if (profile != null) {
       try {
         parsed = FaultProfile.load(profile);
-        text = Files.readString(profile);
       } catch (IllegalArgumentException e) {
         throw bad(e.getMessage().replaceFirst("^profile ", "--profile "));
       }
@@ -115,38 +113,42 @@ final class DrillCommand implements Callable<Integer> {
     GmeSimulator own = null;
     InetSocketAddress room;
     try {
+      // The drill's own simulator and a remote one are driven through the same contract.
+      GmeSimulatorControl control = null;
       if (targetRoom == null) {
         own = GmeSimulator.builder().clock(dev.gmesim.core.time.TimeMode.scaled(timeScale)).roomPort(0).httpPort(0).start();
         room = own.roomAddress();
         err.println("drill: started a simulator: room=" + room.getPort() + " http=" + own.httpBaseUri());
-        if (parsed != null) {
-          own.startDrill(parsed);
-        }
+        control = own;
       } else {
         room = hostPort(targetRoom);
         if (parsed != null) {
           if (targetHttp == null) {
             throw bad("--profile with --target-room needs --target-http to start the drill over the control API");
           }
-          admin("POST", "/__admin/gme/drills", text, FaultProfile.Format.of(profile));
+          control = GmeSimulatorClient.connect(targetHttp, adminToken.token());
         }
+      }
+      if (parsed != null) {
+        control.startDrill(parsed);
       }
       DrillRunner.Report report = new DrillRunner(new DrillRunner.Settings(room, bots, duration, appId, rooms, talk, voiceShare, seed))
           .run(err);
       report.print(out);
       if (parsed != null) {
+        Optional<DrillStatus> summary = control.drill(parsed.name());
         if (own != null) {
-          own.drill(parsed.name()).ifPresent(s -> printSummary(out, s));
-          own.stopDrill(parsed.name());
+          summary.ifPresent(s -> printSummary(out, s));
         } else {
-          out.println("drill summary: " + admin("GET", "/__admin/gme/drills/" + parsed.name() + "/summary", null, null));
-          // 404 here means the drill already ended (its TTL passed while the bots finished): nothing to stop.
-          adminAllowing404("DELETE", "/__admin/gme/drills/" + parsed.name());
+          summary.ifPresent(s -> out.println("drill summary: " + ControlJson.drill(s)));
         }
+        // Empty when the drill already ended (its TTL passed while the bots finished): nothing to stop.
+        control.stopDrill(parsed.name());
       }
       return 0;
-    } catch (AdminCallFailed e) {
-      err.println("drill: " + e.getMessage());
+    } catch (RemoteSimulatorException e) {
+      err.println("drill: " + e.getMessage()
+          + (e.status() == 401 ? "; pass the simulator's token with --admin-token or GMESIM_ADMIN_TOKEN" : ""));
       return 1;
     } finally {
       if (own != null) {
@@ -158,45 +160,6 @@ final class DrillCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, DrillStatus s) {
     out.println("drill " + s.name() + " (" + s.state() + "): " + s.calls() + " calls in scope, " + s.faults()
         + " faults " + s.faultsByCode() + ", " + s.guardRailed() + " held back by the guard rail");
-  }
-
-  /** A control API call that did not succeed; the runner reports it on one line and exits 1. */
-  private static final class AdminCallFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    AdminCallFailed(String message) {
-      super(message);
-    }
-  }
-
-  private void adminAllowing404(String method, String path) throws IOException, InterruptedException {
-    try {
-      admin(method, path, null, null);
-    } catch (AdminCallFailed e) {
-      if (!e.getMessage().contains(" answered 404")) {
-        throw e;
-      }
-    }
-  }
-
-  private String admin(String method, String path, String body, FaultProfile.Format format) throws IOException, InterruptedException {
-    URI uri = URI.create(targetHttp.toString().replaceAll("/+$", "") + path);
-    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-    if (body != null) {
-      req.method(method, HttpRequest.BodyPublishers.ofString(body))
-          .header("Content-Type", format == FaultProfile.Format.YAML ? "application/yaml" : "application/json");
-    } else {
-      req.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    if (adminToken != null && !adminToken.isBlank()) {
-      req.header("Authorization", "Bearer " + adminToken.strip());
-    }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new AdminCallFailed(method + " " + uri + " answered " + r.statusCode() + ": " + r.body()
-          + (r.statusCode() == 401 ? "; pass the simulator's token with --admin-token or GMESIM_ADMIN_TOKEN" : ""));
-    }
-    return r.body();
   }
 
   private InetSocketAddress hostPort(String value) {

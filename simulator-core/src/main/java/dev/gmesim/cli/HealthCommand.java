@@ -1,14 +1,15 @@
 package dev.gmesim.cli;
 
-import java.io.IOException;
+import dev.gmesim.core.fault.Durations;
+import dev.gmesim.core.remote.GmeSimulatorClient;
+import dev.gmesim.core.remote.Health;
+import dev.gmesim.core.remote.RemoteSimulatorException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,12 +30,11 @@ final class HealthCommand implements Callable<Integer> {
   URI url;
 
   // The health endpoint needs no token; one is sent if given, so a proxy that guards it still lets it through.
-  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:GMESIM_ADMIN_TOKEN}",
-      description = "Bearer token to send (env GMESIM_ADMIN_TOKEN); the health endpoint itself needs none.")
-  String adminToken;
+  @Mixin
+  AdminTokenOption adminToken;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT3S",
-      description = "How long to wait for the answer, ISO-8601 (default ${DEFAULT-VALUE}).",
+      description = "How long to wait for the answer, such as PT3S or 3s (default ${DEFAULT-VALUE}).",
       converter = DurationConverter.class)
   Duration timeout;
 
@@ -48,35 +48,32 @@ final class HealthCommand implements Callable<Integer> {
           "--url " + url + " is not an absolute http URL; use e.g. http://127.0.0.1:8080");
     }
     URI health = URI.create(url.toString().replaceAll("/+$", "") + "/__admin/gme/health");
-    HttpRequest.Builder req = HttpRequest.newBuilder(health).timeout(timeout).GET();
-    if (adminToken != null && !adminToken.isBlank()) {
-      req.header("Authorization", "Bearer " + adminToken.strip());
-    }
     try {
-      HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(timeout).build()
-          .send(req.build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"")) {
+      Health h = GmeSimulatorClient.probeHealth(url, adminToken.token(), timeout);
+      if (h.isUp()) {
         spec.commandLine().getOut().println("UP " + health);
         return 0;
       }
-      spec.commandLine().getErr().println("DOWN " + health + " answered " + r.statusCode());
+      spec.commandLine().getErr().println("DOWN " + health + " reports status " + h.status());
       return 1;
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("DOWN " + health + ": " + e);
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (RemoteSimulatorException e) {
+      spec.commandLine().getErr().println("DOWN " + health + ": " + e.getMessage());
       return 1;
     }
   }
 
-  /** Reads ISO-8601 durations such as PT3S. */
+  /** Reads positive durations in the one grammar of {@link Durations#parse}: {@code PT3S} or {@code 3s}. */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration d = Duration.parse(value);
+      Duration d;
+      try {
+        d = Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
       if (d.isNegative() || d.isZero()) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not positive; use e.g. PT3S");
+        throw new CommandLine.TypeConversionException("'" + value + "' is not positive; use e.g. PT3S or 3s");
       }
       return d;
     }

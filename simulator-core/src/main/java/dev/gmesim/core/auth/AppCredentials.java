@@ -12,6 +12,7 @@ package dev.gmesim.core.auth;
  *
  * @param appId the SDK AppID, as Init receives it (digits only)
  * @param key the app's permission key
+ * @since 0.1
  */
 public record AppCredentials(String appId, AppKey key) {
 

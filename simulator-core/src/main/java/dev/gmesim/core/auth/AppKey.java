@@ -14,6 +14,8 @@ import java.security.SecureRandom;
  * byte[] buffer = AuthBufferGenerator.roomBuffer(1400000000L, "lobby", "10001", key,
  *     Instant.now().plusSeconds(300));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class AppKey {
   /** A permission key's length in bytes. */

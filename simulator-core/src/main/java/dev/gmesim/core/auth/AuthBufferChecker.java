@@ -19,6 +19,8 @@ import java.util.Objects;
  * // c.accepted() == false, c.field() == ROOM_ID,
  * // c.reason() == "auth buffer is for room 'lobby-2', EnterRoom asked for 'lobby'"
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class AuthBufferChecker {
   /** Longest value quoted in a reason; longer ones are cut, so a message stays readable. */

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param roomId the room the buffer admits to; empty for voice messages
  * @param openId the player's OpenID, as passed to Init
  * @param expiresAt when the buffer stops being accepted (whole Unix seconds, unsigned 32 bits)
+ * @since 0.1
  */
 public record AuthBufferContent(long appId, String roomId, String openId, Instant expiresAt) {
   /** The plaintext layout's version. */

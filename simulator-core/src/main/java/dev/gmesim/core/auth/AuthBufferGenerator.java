@@ -22,6 +22,8 @@ import java.util.Random;
  * }</pre>
  *
  * <p>The padding and salt are random; pass a seeded {@link Random} to get the same bytes every time.
+ *
+ * @since 0.1
  */
 public final class AuthBufferGenerator {
   /** {@code dwReserved2}: all auth bits set, as the samples write it. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param field the wrong part, or null when accepted
  * @param reason why it was refused, or empty when accepted
  * @param content what the buffer said, when it could be read
+ * @since 0.1
  */
 public record AuthCheck(AuthField field, String reason, Optional<AuthBufferContent> content) {
 

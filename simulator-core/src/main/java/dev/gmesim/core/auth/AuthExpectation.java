@@ -13,6 +13,7 @@ package dev.gmesim.core.auth;
  * @param openId Init's OpenID
  * @param roomId the room entered or switched to, or null to accept any room (voice messages)
  * @param call the SDK call, for messages (EnterRoom, SwitchRoom, UploadRecordedFile, ...)
+ * @since 0.1
  */
 public record AuthExpectation(long appId, String openId, String roomId, String call) {
 

@@ -1,6 +1,10 @@
 package dev.gmesim.core.auth;
 
-/** The part of an auth buffer a check found wrong; {@link #wireName()} is how replies and the journal name it. */
+/**
+ * The part of an auth buffer a check found wrong; {@link #wireName()} is how replies and the journal name it.
+ *
+ * @since 0.1
+ */
 public enum AuthField {
   /** The bytes themselves: too short, not base64, not decryptable with the app's key, or not the layout. */
   BUFFER("buffer"),

@@ -2,6 +2,8 @@ package dev.gmesim.core.catalog;
 
 /**
  * The four sections of GME's error-code page; every {@link GmeErrorCode} belongs to exactly one.
+ *
+ * @since 0.1
  */
 public enum ErrorCategory {
   /** 一般性错误: general errors (auth, billing, network, 3D voice, library loading). */

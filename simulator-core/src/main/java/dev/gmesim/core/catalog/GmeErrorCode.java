@@ -26,6 +26,8 @@ import java.util.Set;
  * code.operations();  // [ENTER_ROOM, SWITCH_ROOM]
  * code.errorInfo();   // the error_info text the simulated SDK reports
  * }</pre>
+ *
+ * @since 0.1
  */
 public enum GmeErrorCode {
   // 一般性错误 (GENERAL): 13 codes. The page has one text column here, so meaningZh is a short

@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * GME's {@code ITMG_MAIN_EVENT_TYPE} values that the simulator produces, with the numeric value
  * from GME's SDK header and the name GME uses (misspellings such as {@code EVNET} included).
+ *
+ * @since 0.1
  */
 public enum GmeEventType {
   /** Result of EnterRoom: {@code result}, {@code error_info}. */

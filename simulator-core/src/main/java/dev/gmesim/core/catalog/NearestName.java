@@ -12,6 +12,8 @@ import java.util.Optional;
  * NearestName.of("ENTER_ROM", List.of("ENTER_ROOM", "EXIT_ROOM"));   // Optional[ENTER_ROOM]
  * NearestName.hint("colour", List.of("color"));                       // "; nearest: color"
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class NearestName {
 

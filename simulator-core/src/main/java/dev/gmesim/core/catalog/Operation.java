@@ -8,6 +8,8 @@ import java.util.Optional;
  * <p>An operation either completes through a GME event ({@link #event()} is present, as for
  * {@code EnterRoom} and its {@code ENTER_ROOM} event) or returns its result code directly, as
  * GME's synchronous calls ({@code Init}, {@code EnableMic}, ...) do.
+ *
+ * @since 0.1
  */
 public enum Operation {
   /** {@code ITMGContext.Init(appId, openId)}: returns its code. */

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  * sim.addFault(FaultRule.on(Operation.SERVER_DESCRIBE_ROOM_INFO).apiError(code.code()).build());
  * // the official GmeClient then throws TencentCloudSDKException with getErrorCode() "RequestLimitExceeded"
  * }</pre>
+ *
+ * @since 0.1
  */
 public enum ApiErrorCode {
   // ---- common codes (any action) ----

@@ -23,6 +23,8 @@ import java.util.Optional;
  * req.setStrRoomIds(new String[] {"lobby"});
  * DescribeRoomInfoResponse rooms = gme.DescribeRoomInfo(req);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class CloudApi {
   /** The only API version GME's server API has. */

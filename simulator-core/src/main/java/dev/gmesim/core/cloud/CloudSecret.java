@@ -12,6 +12,8 @@ import java.util.Objects;
  * GmeSimulator sim = GmeSimulator.builder().cloudSecret(key).start();
  * Credential cred = new Credential(key.secretId(), key.reveal());   // for the official GmeClient
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class CloudSecret {
   private final String secretId;

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param openId the user's OpenID, or null
  * @param roomId the room, or null
  * @param tag the connection's tag, or null
+ * @since 0.1
  */
 public record Call(Operation operation, String appId, String openId, String roomId, String tag) {
 

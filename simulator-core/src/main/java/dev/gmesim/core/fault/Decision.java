@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param rule the rule that fired, or null for no fault
  * @param fault the fault to inject, or null for no fault
  * @param delay the wait before the fault takes effect; zero for no fault
+ * @since 0.1
  */
 public record Decision(FaultRule rule, Fault fault, Duration delay) {
 

@@ -11,6 +11,8 @@ import java.time.Duration;
  * DelayDistribution slowTail = DelayDistribution.lognormal(Duration.ofMillis(80), 0.6);
  * Duration wait = jitter.sample(bits);  // same bits, same wait
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface DelayDistribution {
 

@@ -77,19 +77,13 @@ final class DrillRun {
   }
 
   private static String effectName(Fault f) {
-    if (f instanceof Fault.NoReply) {
-      return "noReply";
+    if (f instanceof Fault.ApiError a) {
+      return a.code().code();
     }
-    if (f instanceof Fault.Disconnect) {
-      return "disconnect";
+    if (f instanceof Fault.Http h && h.failure() == Fault.HttpFailure.SERVER_ERROR) {
+      return Effect.SERVER_ERROR.wireName() + h.status();
     }
-    if (f instanceof Fault.Reset) {
-      return "reset";
-    }
-    if (f instanceof Fault.Http h) {
-      return h.failure() == Fault.HttpFailure.SERVER_ERROR ? "http" + h.status() : h.failure().name();
-    }
-    return f.describe();
+    return Effect.of(f).wireName();
   }
 
   /**

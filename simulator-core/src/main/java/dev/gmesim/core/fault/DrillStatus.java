@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param delayP50 median injected delay, or null before the first fault
  * @param delayP95 95th percentile of the injected delay, or null
  * @param delayP99 99th percentile of the injected delay, or null
+ * @since 0.1
  */
 public record DrillStatus(String name, State state, Instant startedAt, Optional<Instant> endedAt,
     Optional<Duration> ttl, Optional<Duration> remaining, GuardRail guardRail, List<RuleStatus> rules,

@@ -25,6 +25,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A drill's rules are installed with the owner {@code drill:<name>}. A drill ends at once: its
  * TTL and the kill flag are checked on every call it could fault, so no fault fires after its end.
+ *
+ * @since 0.1
  */
 public final class Drills {
   /** How many ended drills keep their summary. */

@@ -13,6 +13,8 @@ import java.util.Objects;
  * Fault silent = Fault.noReply();                             // ENTER_ROOM then times out with 1005
  * Fault gateway = Fault.serverError(503);                     // the HTTP side answers 503
  * }</pre>
+ *
+ * @since 0.1
  */
 public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http,
     Fault.ApiError {
@@ -110,7 +112,10 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     }
   }
 
-  /** The ways an HTTP exchange can fail; the names double as wire values in mappings and CLI flags. */
+  /**
+   * The ways an HTTP exchange can fail. These constant names are Java only: on the wire (rule JSON,
+   * {@code X-Gme-Fault}) each is spelled by its {@link #effect()}, such as {@code connectionReset}.
+   */
   enum HttpFailure {
     /** The server resets the connection before answering. */
     CONNECTION_RESET,
@@ -119,7 +124,12 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     /** The server answers 200 with a body the SDK cannot decode. */
     MALFORMED_BODY,
     /** The server answers with a 5xx status. */
-    SERVER_ERROR
+    SERVER_ERROR;
+
+    /** Returns the effect, whose {@link Effect#wireName()} is this failure's one spelling on the wire. */
+    public Effect effect() {
+      return Effect.of(this);
+    }
   }
 
   /** Returns a fault that replies with this GME error code. */

@@ -42,6 +42,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Chaos drills ({@link #drills()}) are groups of rules installed together, with a TTL, a
  * schedule per rule, a scope by share of users and a guard rail; see {@link Drills}.
+ *
+ * @since 0.1
  */
 public final class FaultPlan {
 

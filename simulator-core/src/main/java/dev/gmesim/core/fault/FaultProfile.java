@@ -45,6 +45,8 @@ import java.util.Objects;
  * FaultProfile profile = FaultProfile.load(Path.of("drills/slow-joins.yaml"));
  * simulator.startDrill(profile);   // ends by itself after 10 minutes
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class FaultProfile {
 

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Rules are immutable; copy one with {@link #newBuilder()}.
+ *
+ * @since 0.1
  */
 public final class FaultRule {
 

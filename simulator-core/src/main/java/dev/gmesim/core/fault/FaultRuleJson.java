@@ -14,7 +14,6 @@ import dev.gmesim.core.catalog.NearestName;
 import dev.gmesim.core.catalog.Operation;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -36,10 +35,13 @@ import java.util.Set;
  * String json = FaultRuleJson.write(rule);   // the same fields back, defaults left out
  * }</pre>
  *
- * <p>Field names are wire format. Durations ({@code delay}, {@code ttl}) are ISO-8601 strings
- * such as {@code "PT0.1S"} (100 ms) or {@code "PT10M"}; {@code error} is a code ({@code 7006}) or
+ * <p>Field names are wire format. Durations ({@code delay}, {@code ttl}, {@code schedule}) are
+ * strings in the {@link Durations} grammar, ISO-8601 ({@code "PT0.1S"}, {@code "PT10M"}) or short
+ * ({@code "100ms"}, {@code "10m"}), and are written back as ISO-8601; {@code error} is a code ({@code 7006}) or
  * GME's name ({@code "AV_ERR_AUTH_FIALD"}). Without {@code operations}, an {@code error} rule
  * targets the operations where GME raises that code.
+ *
+ * @since 0.1
  */
 public final class FaultRuleJson {
 
@@ -48,14 +50,12 @@ public final class FaultRuleJson {
       "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
       "appIds", "userPercent", "schedule");
 
-  /** The values of {@code effect}. */
-  public static final List<String> EFFECTS = List.of("error", "noReply", "disconnect", "reset",
-      "connectionReset", "emptyResponse", "malformedBody", "serverError", "apiError");
+  /** The values of {@code effect}: {@link Effect#wireNames()}. */
+  public static final List<String> EFFECTS = Effect.wireNames();
 
   private static final List<String> DELAY_KINDS = List.of("fixed", "uniform", "lognormal");
   private static final List<String> OPERATION_NAMES = Arrays.stream(Operation.values()).map(Operation::name).toList();
-  private static final String DURATION_FORMAT =
-      "write durations as ISO-8601 strings: \"PT0.1S\" is 100 milliseconds, \"PT10M\" is 10 minutes";
+  private static final String DURATION_FORMAT = "pass a string; " + Durations.FORMS;
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -409,7 +409,7 @@ public final class FaultRuleJson {
 
     private Fault apiEffect(JsonNode node, ApiErrorCode code) {
       JsonNode effectNode = node.get("effect");
-      if (!absent(effectNode) && !(effectNode.isTextual() && "apiError".equalsIgnoreCase(effectNode.textValue()))) {
+      if (!absent(effectNode) && !(effectNode.isTextual() && Effect.fromWire(effectNode.textValue()).orElse(null) == Effect.API_ERROR)) {
         problem(path("apiError"), "applies only to effect apiError, not " + effectNode.asText()
             + "; remove \"apiError\" or set \"effect\" to \"apiError\"");
       }
@@ -428,62 +428,68 @@ public final class FaultRuleJson {
       JsonNode effectNode = node.get("effect");
       boolean hasError = !absent(node.get("error"));
       boolean hasStatus = !absent(node.get("status"));
-      String effect;
+      Effect effect;
       if (absent(effectNode)) {
         if (!hasError) {
           problem(path("effect"), "missing; set \"effect\" to one of " + EFFECTS
               + ", or give \"error\": <code> (which implies effect error)");
           return null;
         }
-        effect = "error";
+        effect = Effect.ERROR;
       } else if (!effectNode.isTextual()) {
         problem(path("effect"), "is " + kind(effectNode) + "; pass one of " + EFFECTS);
         return null;
       } else {
         String wanted = effectNode.textValue();
-        effect = EFFECTS.stream().filter(e -> e.equalsIgnoreCase(wanted)).findFirst().orElse(null);
+        effect = Effect.fromWire(wanted).orElse(null);
         if (effect == null) {
-          problem(path("effect"), "unknown effect '" + wanted + "'" + NearestName.hint(wanted, EFFECTS)
-              + "; effects are " + EFFECTS);
+          Optional<Effect> renamed = Effect.renamed(wanted);
+          if (renamed.isPresent()) {
+            problem(path("effect"), "'" + wanted + "' is not an effect name; write \"" + renamed.get().wireName()
+                + "\" (effects are " + EFFECTS + ")");
+          } else {
+            problem(path("effect"), "unknown effect '" + wanted + "'" + NearestName.hint(wanted, EFFECTS)
+                + "; effects are " + EFFECTS);
+          }
           return null;
         }
       }
-      if (hasError && !"error".equals(effect)) {
-        problem(path("error"), "applies only to effect error, not " + effect
+      if (hasError && effect != Effect.ERROR) {
+        problem(path("error"), "applies only to effect error, not " + effect.wireName()
             + "; remove \"error\" or set \"effect\" to \"error\"");
       }
-      if (hasStatus && !"serverError".equals(effect)) {
-        problem(path("status"), "applies only to effect serverError, not " + effect
+      if (hasStatus && effect != Effect.SERVER_ERROR) {
+        problem(path("status"), "applies only to effect serverError, not " + effect.wireName()
             + "; remove \"status\" or set \"effect\" to \"serverError\"");
       }
       switch (effect) {
-        case "error":
+        case ERROR:
           if (!hasError) {
             problem(path("error"), "missing; effect error needs a code such as 7006 or a name such as "
                 + "\"AV_ERR_AUTH_FIALD\"");
           }
           return code == null ? null : Fault.error(code);
-        case "noReply":
+        case NO_REPLY:
           return Fault.noReply();
-        case "disconnect":
+        case DISCONNECT:
           return Fault.disconnect();
-        case "reset":
+        case RESET:
           return Fault.reset();
-        case "connectionReset":
+        case CONNECTION_RESET:
           return Fault.http(Fault.HttpFailure.CONNECTION_RESET);
-        case "emptyResponse":
+        case EMPTY_RESPONSE:
           return Fault.http(Fault.HttpFailure.EMPTY_RESPONSE);
-        case "malformedBody":
+        case MALFORMED_BODY:
           return Fault.http(Fault.HttpFailure.MALFORMED_BODY);
-        case "apiError":
+        case API_ERROR:
           problem(path("apiError"), "missing; effect apiError needs an API 3.0 code such as \"RequestLimitExceeded\"");
           return null;
-        case "serverError":
+        case SERVER_ERROR:
           Integer status = whole(node, "status", 500, 599,
               "pass a server-error status in 500..599, or leave it out for 500");
           return status == null ? Fault.serverError(500) : Fault.serverError(status);
         default:
-          throw new IllegalStateException("effect " + effect + " is listed in EFFECTS but not read");
+          throw new IllegalStateException("effect " + effect + " is listed in Effect but not read");
       }
     }
 
@@ -719,9 +725,9 @@ public final class FaultRuleJson {
       }
       Duration d;
       try {
-        d = Duration.parse(node.textValue().strip());
-      } catch (DateTimeParseException e) {
-        problem(field, "'" + node.textValue() + "' is not an ISO-8601 duration; " + DURATION_FORMAT);
+        d = Durations.parse(node.textValue());
+      } catch (IllegalArgumentException e) {
+        problem(field, e.getMessage());
         return null;
       }
       if (delay && d.isNegative()) {
@@ -839,31 +845,13 @@ public final class FaultRuleJson {
   // Writing
 
   private static void writeFault(ObjectNode o, Fault fault) {
+    o.put("effect", Effect.of(fault).wireName());
     if (fault instanceof Fault.Error e) {
-      o.put("effect", "error");
       o.put("error", e.code().value());
     } else if (fault instanceof Fault.ApiError a) {
-      o.put("effect", "apiError");
       o.put("apiError", a.code().code());
-    } else if (fault instanceof Fault.NoReply) {
-      o.put("effect", "noReply");
-    } else if (fault instanceof Fault.Disconnect) {
-      o.put("effect", "disconnect");
-    } else if (fault instanceof Fault.Reset) {
-      o.put("effect", "reset");
-    } else if (fault instanceof Fault.Http h) {
-      switch (h.failure()) {
-        case CONNECTION_RESET -> o.put("effect", "connectionReset");
-        case EMPTY_RESPONSE -> o.put("effect", "emptyResponse");
-        case MALFORMED_BODY -> o.put("effect", "malformedBody");
-        case SERVER_ERROR -> {
-          o.put("effect", "serverError");
-          o.put("status", h.status());
-        }
-        default -> throw new IllegalStateException("no wire name for " + h.failure());
-      }
-    } else {
-      throw new IllegalStateException("no wire name for fault " + fault);
+    } else if (fault instanceof Fault.Http h && h.failure() == Fault.HttpFailure.SERVER_ERROR) {
+      o.put("status", h.status());
     }
   }
 

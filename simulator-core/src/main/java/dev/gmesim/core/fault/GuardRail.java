@@ -12,6 +12,7 @@ package dev.gmesim.core.fault;
  *
  * @param maxFaultsPerSecond the most faults per second, or null for no limit
  * @param maxFaultShare the largest share of calls in (0, 1] the drill may fault, or null for no limit
+ * @since 0.1
  */
 public record GuardRail(Integer maxFaultsPerSecond, Double maxFaultShare) {
 

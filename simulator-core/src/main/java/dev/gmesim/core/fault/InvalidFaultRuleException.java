@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A fault rule in JSON (or YAML) that cannot be accepted: every problem names the field at fault,
  * the value, and the fix, e.g. {@code error: unknown GME error code 70060; nearest: 7006 AV_ERR_AUTH_FIALD}.
+ *
+ * @since 0.1
  */
 public final class InvalidFaultRuleException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

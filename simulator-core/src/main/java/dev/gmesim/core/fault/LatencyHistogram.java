@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * h.record(Duration.ofMillis(12));
  * h.quantile(0.99);   // PT0.012S, within 3%
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class LatencyHistogram {
   private static final int LINEAR = 64;

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param active false once the rule is spent ({@code times} reached) or expired ({@code ttl} passed)
  * @param addedAt when the rule was added
  * @param expiresAt when the rule expires, if it has a ttl
+ * @since 0.1
  */
 public record RuleStatus(FaultRule rule, long matched, long fired, boolean active, Instant addedAt,
     Optional<Instant> expiresAt) {

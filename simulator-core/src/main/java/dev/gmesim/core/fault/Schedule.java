@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param startAfter how long after the rule is added its first window opens; zero for at once
  * @param duration how long each window stays open, or null for open until the rule ends
  * @param every the distance between the starts of two windows, or null for one window only
+ * @since 0.1
  */
 public record Schedule(Duration startAfter, Duration duration, Duration every) {
 

@@ -51,6 +51,8 @@ import java.util.Optional;
  *
  * <p>A refusal from the server surfaces as a {@link RemoteSimulatorException} carrying the
  * server's message, which names the field and the fix. The client is thread-safe.
+ *
+ * @since 0.1
  */
 public final class GmeSimulatorClient implements GmeSimulatorControl {
   private static final String API = "__admin/gme/";
@@ -62,11 +64,17 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   private final HttpClient http;
   private final int roomPort;
   private final TimeScale timeScale;
+  private final Duration requestTimeout;
 
   private GmeSimulatorClient(URI base, String token, HttpClient http, JsonNode settings) {
+    this(base, token, http, settings, REQUEST_TIMEOUT);
+  }
+
+  private GmeSimulatorClient(URI base, String token, HttpClient http, JsonNode settings, Duration requestTimeout) {
     this.base = base;
     this.token = token;
     this.http = http;
+    this.requestTimeout = requestTimeout;
     this.roomPort = settings.path("roomPort").asInt();
     this.timeScale = TimeScale.of(settings.path("timeScale").asDouble(1.0));
   }
@@ -81,14 +89,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
    * with an admin token, or null for none; reads its settings, so a wrong address or token fails here.
    */
   public static GmeSimulatorClient connect(URI baseUri, String adminToken) {
-    Objects.requireNonNull(baseUri, "GmeSimulatorClient.connect: baseUri is null; pass e.g. "
-        + "URI.create(\"http://127.0.0.1:8080\")");
-    if (baseUri.getScheme() == null || baseUri.getHost() == null) {
-      throw new IllegalArgumentException("GmeSimulatorClient.connect: " + baseUri
-          + " is not an absolute http URI; pass e.g. http://127.0.0.1:8080");
-    }
-    URI base = baseUri.getPath() == null || baseUri.getPath().endsWith("/") ? baseUri
-        : URI.create(baseUri + "/");
+    URI base = base("connect", baseUri);
     String token = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
     HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     GmeSimulatorClient probe = new GmeSimulatorClient(base, token, http, FaultRuleJson.mapper().createObjectNode());
@@ -103,6 +104,30 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
       throw e;
     }
     return new GmeSimulatorClient(base, token, http, settings);
+  }
+
+  /**
+   * Asks the simulator at {@code baseUri} for its health without connecting (the health endpoint
+   * needs no token; one is sent if given), waiting at most {@code timeout}: for health checks.
+   *
+   * @throws RemoteSimulatorException if it cannot be reached in time or answers an error status
+   */
+  public static Health probeHealth(URI baseUri, String adminToken, Duration timeout) {
+    URI base = base("probeHealth", baseUri);
+    Objects.requireNonNull(timeout, "GmeSimulatorClient.probeHealth: timeout is null; pass e.g. Duration.ofSeconds(3)");
+    String token = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    return new GmeSimulatorClient(base, token, http, FaultRuleJson.mapper().createObjectNode(), timeout).health();
+  }
+
+  private static URI base(String call, URI baseUri) {
+    Objects.requireNonNull(baseUri, "GmeSimulatorClient." + call + ": baseUri is null; pass e.g. "
+        + "URI.create(\"http://127.0.0.1:8080\")");
+    if (baseUri.getScheme() == null || baseUri.getHost() == null) {
+      throw new IllegalArgumentException("GmeSimulatorClient." + call + ": " + baseUri
+          + " is not an absolute http URI; pass e.g. http://127.0.0.1:8080");
+    }
+    return baseUri.getPath() == null || baseUri.getPath().endsWith("/") ? baseUri : URI.create(baseUri + "/");
   }
 
   /** Returns the simulator's HTTP base URI. */
@@ -386,7 +411,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
 
   private HttpResponse<String> exchange(String method, String path, String body) {
     URI uri = base.resolve(API + path);
-    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(requestTimeout)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {

@@ -6,6 +6,7 @@ package dev.gmesim.core.remote;
  * @param status {@code UP} when the simulator serves
  * @param timeScale the clock scale announced to SDKs
  * @param sessions open room connections
+ * @since 0.1
  */
 public record Health(String status, double timeScale, int sessions) {
 

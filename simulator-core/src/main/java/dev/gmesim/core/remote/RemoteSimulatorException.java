@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The simulator refused a control request, or could not be reached: carries the HTTP status (0
  * when no response came), the field the server named, and the server's message with its fix.
+ *
+ * @since 0.1
  */
 public final class RemoteSimulatorException extends RuntimeException {
   private static final long serialVersionUID = 1L;

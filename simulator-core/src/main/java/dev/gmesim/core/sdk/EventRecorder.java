@@ -22,6 +22,8 @@ import java.util.function.Predicate;
  * GmeEvent entered = events.await(GmeEventType.ENTER_ROOM);
  * assertThat(entered.result()).isEqualTo(7006);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class EventRecorder implements GmeDelegate {
   /** How long {@link #await(GmeEventType)} waits unless told otherwise. */

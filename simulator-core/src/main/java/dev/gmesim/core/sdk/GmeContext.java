@@ -56,6 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   }
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class GmeContext implements AutoCloseable {
   /** {@code ITMG_ROOM_TYPE_FLUENCY}: 16 kHz, the only type enabled by default. */

@@ -5,6 +5,8 @@ import dev.gmesim.core.catalog.GmeEventType;
 /**
  * Receives the simulated SDK's events, as GME's {@code ITMGDelegate.OnEvent(type, data)} does.
  * Called on the SDK's I/O thread unless the context polls manually; it must not block.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface GmeDelegate {

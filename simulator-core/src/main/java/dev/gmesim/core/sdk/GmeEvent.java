@@ -15,6 +15,8 @@ import java.util.Map;
  *   if (type == GmeEventType.ENTER_ROOM && data.getIntExtra("result", -1) == 7006) { ... }
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public record GmeEvent(GmeEventType type, Map<String, Object> data) {
 

@@ -51,6 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ptt.speechToText(fileId);
  * events.await(GmeEventType.PTT_SPEECH2TEXT_COMPLETE).getStringExtra("text");
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class GmePtt {
   /** GME's default and largest maximum message length, in milliseconds. */

@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  * <p>The HTTP side also serves the control API under {@code /__admin/gme/} (docs/control-api.md).
  * On loopback (the default) it is open to local processes; binding any other address needs
  * {@link Builder#adminToken(String)} or an explicit {@link Builder#insecureAdmin(boolean)}.
+ *
+ * @since 0.1
  */
 public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   /** GME's enter-room timeout: an entry with no result after 30 s reports 1005. */

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  * <pre>{@code
  * List<JournalEntry> entries = simulator.journal().find(e -> e.operation() == Operation.ENTER_ROOM);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Journal {
   /** The default number of entries kept. */

@@ -11,6 +11,8 @@ import java.time.Duration;
  * scale.toWall(Duration.ofSeconds(30));        // PT0.03S
  * scale.toSimulated(Duration.ofMillis(30));    // PT30S
  * }</pre>
+ *
+ * @since 0.1
  */
 public record TimeScale(double factor) {
 

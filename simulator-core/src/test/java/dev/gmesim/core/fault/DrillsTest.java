@@ -292,7 +292,7 @@ class DrillsTest {
           .isInstanceOfSatisfying(InvalidFaultRuleException.class, e -> assertThat(e.problems())
               .extracting(p -> p.field() + " " + p.message().replaceAll(";.*", ""))
               .containsExactly(
-                  "ttl line 2: 'ten minutes' is not an ISO-8601 duration",
+                  "ttl line 2: 'ten minutes' is not a duration",
                   "guardRail.maxFaultShare line 3: 3 is outside (0, 1]",
                   "rules[0].error line 6: unknown GME error code 70060",
                   "rules[0].userPercent line 7: 120 is outside (0, 100]",

@@ -129,7 +129,7 @@ class ControlApiBadInputTest {
             "missing"),
         new Case("an app without a key", "DELETE", "apps/1400000001", null, null, 404, "appId", "no app 1400000001"),
         new Case("bad profile", "POST", "drills", "application/yaml", "name: x\nttl: soon\nrules:\n  - error: 7006\n",
-            400, "ttl", "line 2: 'soon' is not an ISO-8601 duration"),
+            400, "ttl", "line 2: 'soon' is not a duration"),
         new Case("profile neither JSON nor YAML", "POST", "drills", "text/plain", "name: x", 415, "Content-Type",
             "application/yaml"),
         new Case("empty profile", "POST", "drills", JSON, "", 400, "(body)", "send a drill profile"),

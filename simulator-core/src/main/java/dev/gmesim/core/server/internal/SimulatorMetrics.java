@@ -1,5 +1,6 @@
 package dev.gmesim.core.server.internal;
 
+import dev.gmesim.core.fault.Effect;
 import dev.gmesim.core.fault.FaultPlan;
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.server.Journal;
@@ -16,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -100,6 +102,17 @@ public final class SimulatorMetrics implements Consumer<JournalEntry> {
     }
     if (text.equals("reply")) {
       return "error";
+    }
+    // HTTP faults journal as "http connection reset" (a rule), "http 503" or "http connectionReset" (X-Gme-Fault).
+    if (text.startsWith("http ")) {
+      text = text.substring(5).strip();
+      if (text.matches("\\d{3}")) {
+        return Effect.SERVER_ERROR.wireName();
+      }
+    }
+    Optional<Effect> named = Effect.fromWire(text);
+    if (named.isPresent()) {
+      return named.get().wireName();
     }
     StringBuilder camel = new StringBuilder();
     for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {

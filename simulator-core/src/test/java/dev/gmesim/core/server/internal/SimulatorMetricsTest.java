@@ -48,6 +48,9 @@ class SimulatorMetricsTest {
     assertThat(SimulatorMetrics.effect("reset")).isEqualTo("reset");
     assertThat(SimulatorMetrics.effect("connection reset")).isEqualTo("connectionReset");
     assertThat(SimulatorMetrics.effect("server error")).isEqualTo("serverError");
+    assertThat(SimulatorMetrics.effect("http connection reset")).isEqualTo("connectionReset");
+    assertThat(SimulatorMetrics.effect("http connectionReset")).isEqualTo("connectionReset");
+    assertThat(SimulatorMetrics.effect("http 503")).isEqualTo("serverError");
     assertThat(SimulatorMetrics.effect(null)).isEqualTo("unknown");
   }
 }

@@ -96,6 +96,10 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
       case "requested-fault":
         journal(call, VoiceHttp.FAULT, "http " + gme.getString("fault", "fault"), -1);
         return stubbed;
+      case "renamed-fault":
+        journal(call, VoiceHttp.FAULT, "refused (" + VoiceHttp.FAULT + " " + gme.getString("fault", "?")
+            + " was renamed " + gme.getString("renamedTo", "?") + ")", -1);
+        return stubbed;
       case "unknown-error":
         journal(call, VoiceHttp.ERROR, "reply (unknown code)", -1);
         return stubbed;

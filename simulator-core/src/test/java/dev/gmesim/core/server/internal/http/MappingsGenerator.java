@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.fault.Effect;
 import dev.gmesim.core.protocol.VoiceHttp;
 import dev.gmesim.core.protocol.VoiceHttp.Route;
 import java.io.IOException;
@@ -41,9 +42,23 @@ public final class MappingsGenerator {
       "mappings");
   /** Prefixes of generated files; every other file in the folder is hand-written. */
   static final List<String> GENERATED_PREFIXES = List.of("error-", "fault-", "natural-");
-  /** The X-Gme-Fault values: WireMock's fault names, plus SERVER_ERROR for a plain 503. */
-  static final List<String> FAULTS = List.of("CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
-      "RANDOM_DATA_THEN_CLOSE", "SERVER_ERROR");
+  /**
+   * The X-Gme-Fault values and the WireMock fault each applies (null: a plain 503). The values are the
+   * effects' wire names, plus {@code randomDataThenClose}, which only the header offers.
+   */
+  static final Map<String, String> FAULTS = orderedMap(
+      Effect.CONNECTION_RESET.wireName(), "CONNECTION_RESET_BY_PEER",
+      Effect.EMPTY_RESPONSE.wireName(), "EMPTY_RESPONSE",
+      Effect.MALFORMED_BODY.wireName(), "MALFORMED_RESPONSE_CHUNK",
+      "randomDataThenClose", "RANDOM_DATA_THEN_CLOSE",
+      Effect.SERVER_ERROR.wireName(), null);
+  /** The X-Gme-Fault values before 0.1.0 (WireMock's fault names), each refused naming its new value. */
+  static final Map<String, String> RENAMED_FAULTS = orderedMap(
+      "CONNECTION_RESET_BY_PEER", Effect.CONNECTION_RESET.wireName(),
+      "EMPTY_RESPONSE", Effect.EMPTY_RESPONSE.wireName(),
+      "MALFORMED_RESPONSE_CHUNK", Effect.MALFORMED_BODY.wireName(),
+      "RANDOM_DATA_THEN_CLOSE", "randomDataThenClose",
+      "SERVER_ERROR", Effect.SERVER_ERROR.wireName());
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
@@ -91,8 +106,12 @@ public final class MappingsGenerator {
       }
       out.put("error-" + slug(route) + "-undocumented.json", undocumented(route, codes));
     }
-    for (String fault : FAULTS) {
-      out.put("fault-" + fault.toLowerCase(Locale.ROOT).replace('_', '-') + ".json", requestedFault(fault));
+    for (Map.Entry<String, String> fault : FAULTS.entrySet()) {
+      out.put("fault-" + kebab(fault.getKey()) + ".json", requestedFault(fault.getKey(), fault.getValue()));
+    }
+    for (Map.Entry<String, String> old : RENAMED_FAULTS.entrySet()) {
+      out.put("fault-renamed-" + old.getKey().toLowerCase(Locale.ROOT).replace('_', '-') + ".json",
+          renamedFault(old.getKey(), old.getValue()));
     }
     String noAuth = "no " + VoiceHttp.AUTH_BUFFER + " header: ApplyPTTAuthbuffer was not called (or got an empty "
         + "buffer); call it after Init";
@@ -180,7 +199,7 @@ public final class MappingsGenerator {
     return print(m);
   }
 
-  private static String requestedFault(String fault) {
+  private static String requestedFault(String fault, String wireMockFault) {
     ObjectNode m = JSON.createObjectNode();
     m.put("name", VoiceHttp.FAULT + ": " + fault + " on any voice-message route");
     m.put("priority", 2);
@@ -188,18 +207,50 @@ public final class MappingsGenerator {
     req.put("urlPathPattern", VoiceHttp.BASE_PATH + "/.*");
     req.putObject("headers").putObject(VoiceHttp.FAULT).put("equalTo", fault);
     ObjectNode res = m.putObject("response");
-    if (fault.equals("SERVER_ERROR")) {
+    if (wireMockFault == null) {
       res.put("status", 503);
       res.putObject("headers").put("Content-Type", "text/plain");
-      res.put("body", "simulated 503 (" + VoiceHttp.FAULT + ": SERVER_ERROR)");
+      res.put("body", "simulated 503 (" + VoiceHttp.FAULT + ": " + fault + ")");
     } else {
-      res.put("fault", fault);
+      res.put("fault", wireMockFault);
     }
     ObjectNode gme = m.putObject("metadata").putObject("gme");
     gme.put("kind", "requested-fault");
     gme.put("fault", fault);
     gme.put("generatedBy", GENERATED_BY);
     return print(m);
+  }
+
+  private static String renamedFault(String old, String now) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("name", VoiceHttp.FAULT + ": " + old + " (renamed " + now + " in 0.1.0) on any voice-message route");
+    m.put("priority", 2);
+    ObjectNode req = m.putObject("request");
+    req.put("urlPathPattern", VoiceHttp.BASE_PATH + "/.*");
+    req.putObject("headers").putObject(VoiceHttp.FAULT).put("equalTo", old);
+    ObjectNode res = m.putObject("response");
+    res.put("status", 400);
+    res.putObject("headers").put("Content-Type", "text/plain");
+    res.put("body", VoiceHttp.FAULT + " " + old + " was renamed in 0.1.0; send " + VoiceHttp.FAULT + ": " + now
+        + " (values are " + String.join(", ", FAULTS.keySet()) + ")");
+    ObjectNode gme = m.putObject("metadata").putObject("gme");
+    gme.put("kind", "renamed-fault");
+    gme.put("fault", old);
+    gme.put("renamedTo", now);
+    gme.put("generatedBy", GENERATED_BY);
+    return print(m);
+  }
+
+  private static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   private static String natural(Route route, GmeErrorCode code, int priority, String why, ObjectNode headers,

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -204,8 +205,7 @@ class StockWireMockMappingsTest {
   @Nested
   class RequestedFaults {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
-        "RANDOM_DATA_THEN_CLOSE"})
+    @ValueSource(strings = {"connectionReset", "emptyResponse", "malformedBody", "randomDataThenClose"})
     void aConnectionFaultBreaksTheExchange(String fault) {
       assertThatThrownBy(() -> send(request(Route.UPLOAD, "x").header(VoiceHttp.FAULT, fault)))
           .isInstanceOf(IOException.class);
@@ -214,9 +214,19 @@ class StockWireMockMappingsTest {
     @Test
     void serverErrorAnswers503WithoutAGmeResult() throws Exception {
       HttpResponse<String> r = send(request(Route.SPEECH_TO_TEXT, bodyOf(Route.SPEECH_TO_TEXT))
-          .header(VoiceHttp.FAULT, "SERVER_ERROR"));
+          .header(VoiceHttp.FAULT, "serverError"));
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CONNECTION_RESET_BY_PEER, connectionReset", "EMPTY_RESPONSE, emptyResponse",
+        "MALFORMED_RESPONSE_CHUNK, malformedBody", "RANDOM_DATA_THEN_CLOSE, randomDataThenClose",
+        "SERVER_ERROR, serverError"})
+    void aPreReleaseSpellingIsRefusedNamingTheNewOne(String old, String now) throws Exception {
+      HttpResponse<String> r = send(request(Route.UPLOAD, "x").header(VoiceHttp.FAULT, old));
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains(old + " was renamed in 0.1.0; send X-Gme-Fault: " + now);
     }
   }
 

@@ -70,7 +70,7 @@ class CloudFaultCatalogTest {
     FaultRule rule = sim.addFault(FaultRule.on(op).apiError(code.code()).times(1).build());
     try {
       assertThat(code(() -> call(op))).isEqualTo(code.code());
-      assertThat(sim.faults().status(rule.id()).orElseThrow().fired()).isEqualTo(1);
+      assertThat(sim.fault(rule.id()).orElseThrow().fired()).isEqualTo(1);
     } finally {
       sim.removeFault(rule.id());
     }

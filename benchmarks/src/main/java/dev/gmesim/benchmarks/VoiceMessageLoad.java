@@ -70,15 +70,7 @@ public final class VoiceMessageLoad {
     System.out.printf(Locale.ROOT, "%10s %16s %16s %8s%n", "body", "simulator rt/s", "stock WM rt/s", "ratio");
     System.out.printf(Locale.ROOT, "%10s %16s %16s %8s%n", "", "(median)", "(median)", "(median)");
     try (GmeSimulator sim = GmeSimulator.builder().voiceStoreBytes(storeMiB << 20).start()) {
-      WireMockServer stock = new WireMockServer(WireMockConfiguration.options()
-          .dynamicPort()
-          .bindAddress("127.0.0.1")
-          // The simulator's Jetty settings: no request journal, no request log, asynchronous delayed answers.
-          .disableRequestJournal()
-          .stubRequestLoggingDisabled(true)
-          .asynchronousResponseEnabled(true)
-          .asynchronousResponseThreads(2)
-          .notifier(new Slf4jNotifier(false)));
+      WireMockServer stock = stockWireMock();
       stock.start();
       try {
         for (int size : sizes) {
@@ -180,7 +172,20 @@ public final class VoiceMessageLoad {
     }
   }
 
-  private static double median(double[] values) {
+  /** A stock WireMock with the simulator's Jetty settings: no request journal, no request log, asynchronous delayed answers. */
+  static WireMockServer stockWireMock() {
+    return new WireMockServer(WireMockConfiguration.options()
+        .dynamicPort()
+        .bindAddress("127.0.0.1")
+        // The simulator's Jetty settings: no request journal, no request log, asynchronous delayed answers.
+        .disableRequestJournal()
+        .stubRequestLoggingDisabled(true)
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(2)
+        .notifier(new Slf4jNotifier(false)));
+  }
+
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

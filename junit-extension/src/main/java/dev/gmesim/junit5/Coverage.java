@@ -3,6 +3,8 @@ package dev.gmesim.junit5;
 import dev.gmesim.core.catalog.ErrorCategory;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.cloud.ApiErrorCode;
+import dev.gmesim.core.cloud.CloudApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ final class Coverage implements StoreResource {
   private final Path dir;
   private final boolean enabled;
   private final Map<GmeErrorCode, Tally> tallies = new EnumMap<>(GmeErrorCode.class);
+  private final Map<ApiErrorCode, Tally> apiTallies = new EnumMap<>(ApiErrorCode.class);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   Coverage(Path dir, boolean enabled) {
@@ -58,16 +61,22 @@ final class Coverage implements StoreResource {
 
   /** Counts one installed rule that injects {@code code}, naming the test that installed it. */
   synchronized void injected(GmeErrorCode code, String test) {
-    Tally t = tallies.computeIfAbsent(code, c -> new Tally());
-    t.installs++;
-    if (t.tests.size() < 5 && !t.tests.contains(test)) {
-      t.tests.add(test);
-    }
+    tallies.computeIfAbsent(code, c -> new Tally()).install(test);
   }
 
   /** Adds how often such a rule actually failed a call. */
   synchronized void fired(GmeErrorCode code, long times) {
     tallies.computeIfAbsent(code, c -> new Tally()).fired += times;
+  }
+
+  /** Counts one installed rule that answers server API requests with {@code code}, naming the test that installed it. */
+  synchronized void injected(ApiErrorCode code, String test) {
+    apiTallies.computeIfAbsent(code, c -> new Tally()).install(test);
+  }
+
+  /** Adds how often such a server API rule actually failed a request. */
+  synchronized void fired(ApiErrorCode code, long times) {
+    apiTallies.computeIfAbsent(code, c -> new Tally()).fired += times;
   }
 
   /** Writes both reports; a failure to write is logged, never thrown, since the tests themselves passed or failed already. */
@@ -170,22 +179,58 @@ final class Coverage implements StoreResource {
         e.put("code", code.value());
         e.put("name", code.name());
         e.put("operations", code.operations().stream().map(Operation::name).toList());
-        Tally t = tallies.get(code);
-        if (t == null) {
-          never.add(e);
-        } else {
-          e.put("installs", t.installs);
-          e.put("fired", t.fired);
-          e.put("tests", List.copyOf(t.tests));
-          injected.add(e);
-        }
+        sort(e, tallies.get(code), injected, never);
       }
       c.put("injected", injected);
       c.put("neverInjected", never);
       categories.add(c);
     }
     m.put("categories", categories);
+    m.put("serverApi", serverApiModel());
     return m;
+  }
+
+  /** Adds a code's entry to the injected list, with its counts, or to the never-injected one. */
+  private static void sort(Map<String, Object> e, Tally t, List<Object> injected, List<Object> never) {
+    if (t == null) {
+      never.add(e);
+    } else {
+      e.put("installs", t.installs);
+      e.put("fired", t.fired);
+      e.put("tests", List.copyOf(t.tests));
+      injected.add(e);
+    }
+  }
+
+  /** The server API (API 3.0) codes the simulator's actions can return: injected, with counts, and never injected. */
+  private Map<String, Object> serverApiModel() {
+    List<ApiErrorCode> served = servedApiCodes();
+    List<Object> injected = new ArrayList<>();
+    List<Object> never = new ArrayList<>();
+    for (ApiErrorCode code : served) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("code", code.code());
+      e.put("common", code.common());
+      e.put("actions", actions(code));
+      sort(e, apiTallies.get(code), injected, never);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documentedCodes", served.size());
+    m.put("injectedCodes", injected.size());
+    m.put("neverInjectedCodes", never.size());
+    m.put("injected", injected);
+    m.put("neverInjected", never);
+    return m;
+  }
+
+  /** The API codes at least one served action can return, in catalog order (common codes first). */
+  private static List<ApiErrorCode> servedApiCodes() {
+    return java.util.Arrays.stream(ApiErrorCode.values()).filter(c -> !c.operations().isEmpty()).toList();
+  }
+
+  private static List<String> actions(ApiErrorCode code) {
+    return code.common() ? List.of("any") : code.operations().stream().sorted()
+        .map(op -> CloudApi.actionOf(op).orElse(op.name())).toList();
   }
 
   private String markdown() {
@@ -228,12 +273,48 @@ final class Coverage implements StoreResource {
         }
       }
     }
+    serverApiMarkdown(md);
     return md.toString();
+  }
+
+  private void serverApiMarkdown(StringBuilder md) {
+    List<ApiErrorCode> served = servedApiCodes();
+    List<ApiErrorCode> injected = served.stream().filter(apiTallies::containsKey).toList();
+    List<ApiErrorCode> never = served.stream().filter(c -> !apiTallies.containsKey(c)).toList();
+    md.append("\n## Server API (TencentCloud API 3.0)\n\n").append("This run injected ").append(injected.size())
+        .append(" of the ").append(served.size()).append(" API error codes the simulator's actions can return.\n\n");
+    if (injected.isEmpty()) {
+      md.append("Injected: none.\n");
+    } else {
+      md.append("Injected:\n\n| code | actions | rules installed | requests failed | by |\n|---|---|---:|---:|---|\n");
+      for (ApiErrorCode code : injected) {
+        Tally t = apiTallies.get(code);
+        md.append("| `").append(code.code()).append("` | ").append(String.join(", ", actions(code))).append(" | ")
+            .append(t.installs).append(" | ").append(t.fired).append(" | ").append(String.join(", ", t.tests))
+            .append(" |\n");
+      }
+    }
+    if (never.isEmpty()) {
+      md.append("\nNever injected: none.\n");
+    } else {
+      md.append("\nNever injected:\n\n| code | actions |\n|---|---|\n");
+      for (ApiErrorCode code : never) {
+        md.append("| `").append(code.code()).append("` | ").append(String.join(", ", actions(code))).append(" |\n");
+      }
+    }
   }
 
   private static final class Tally {
     long installs;
     long fired;
     final List<String> tests = new ArrayList<>();
+
+    /** Counts one installed rule and keeps the first five tests that installed one. */
+    void install(String test) {
+      installs++;
+      if (tests.size() < 5 && !tests.contains(test)) {
+        tests.add(test);
+      }
+    }
   }
 }

@@ -91,6 +91,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     Settings settings = settings(context);
     claim(context, settings);
     InjectedFaults.plan(InjectedFaults.onClass(context.getRequiredTestClass()));
+    InjectedServerFaults.plan(InjectedServerFaults.declared(context.getRequiredTestClass(), null));
     backend(context, settings);
   }
 
@@ -102,6 +103,8 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     List<InjectedFaults.Declared> declared = new ArrayList<>(InjectedFaults.onClass(context.getRequiredTestClass()));
     declared.addAll(InjectedFaults.onMethod(context.getRequiredTestMethod()));
     List<InjectedFaults.Planned> planned = InjectedFaults.plan(declared);
+    List<InjectedServerFaults.Planned> serverPlanned = InjectedServerFaults.plan(
+        InjectedServerFaults.declared(context.getRequiredTestClass(), context.getRequiredTestMethod()));
 
     Backend backend = backend(context, settings);
     String name = testName(context);
@@ -109,6 +112,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
         Coverage.of(context), settings.clock());
     context.getStore(NAMESPACE).put(TestScope.class, scope);
     scope.install(planned);
+    scope.installServer(serverPlanned);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.FaultRule;
 import java.lang.annotation.Annotation;
+import java.lang.annotation.Repeatable;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,27 +48,47 @@ final class InjectedFaults {
 
   /** The annotations of a test class: enclosing classes of a {@code @Nested} class first, base classes before subclasses. */
   static List<Declared> onClass(Class<?> testClass) {
+    return onClass(testClass, InjectGmeError.class).stream().map(f -> new Declared(f.annotation(), f.where())).toList();
+  }
+
+  /** The annotations on a test method itself. */
+  static List<Declared> onMethod(Method method) {
+    return onMethod(method, InjectGmeError.class).stream().map(f -> new Declared(f.annotation(), f.where())).toList();
+  }
+
+  /**
+   * One repeatable annotation of any type where it was found.
+   *
+   * @param annotation the annotation
+   * @param where the element it applies to, with the meta-annotation it came through
+   * @param <A> the annotation type
+   */
+  record Found<A extends Annotation>(A annotation, String where) {}
+
+  /** The {@code type} annotations of a test class, in the order {@link #onClass(Class)} describes. */
+  static <A extends Annotation> List<Found<A>> onClass(Class<?> testClass, Class<A> type) {
     Deque<Class<?>> classes = new ArrayDeque<>();
     for (Class<?> c = testClass; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
       classes.addFirst(c);
     }
-    List<Declared> out = new ArrayList<>();
+    List<Found<A>> out = new ArrayList<>();
     for (Class<?> c : classes) {
       Deque<Class<?>> hierarchy = new ArrayDeque<>();
       for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
         hierarchy.addFirst(k);
       }
       for (Class<?> k : hierarchy) {
-        collect(k, k.getSimpleName().isEmpty() ? k.getName() : simpleName(k), "", out, new HashSet<>());
+        collect(k, k.getSimpleName().isEmpty() ? k.getName() : simpleName(k), "", type, out, new HashSet<>());
       }
     }
     return out;
   }
 
-  /** The annotations on a test method itself. */
-  static List<Declared> onMethod(Method method) {
-    List<Declared> out = new ArrayList<>();
-    collect(method, simpleName(method.getDeclaringClass()) + "." + method.getName() + "()", "", out, new HashSet<>());
+  /** The {@code type} annotations on a test method itself. */
+  static <A extends Annotation> List<Found<A>> onMethod(Method method, Class<A> type) {
+    List<Found<A>> out = new ArrayList<>();
+    collect(method, simpleName(method.getDeclaringClass()) + "." + method.getName() + "()", "", type, out,
+        new HashSet<>());
     return out;
   }
 
@@ -116,7 +137,7 @@ final class InjectedFaults {
     }
     rule.after(a.after()).probability(a.probability()).seed(a.seed());
     if (!a.delay().isEmpty()) {
-      rule.delay(parseDelay(a.delay(), alias, d));
+      rule.delay(parseDelay(a.delay(), alias, d.where()));
     }
     checkGlob("openId", a.openId(), alias, d);
     checkGlob("roomId", a.roomId(), alias, d);
@@ -143,21 +164,7 @@ final class InjectedFaults {
       parts.add("operations = " + Arrays.stream(a.operations()).map(Operation::name)
           .collect(Collectors.joining(", ", "{", "}")));
     }
-    if (a.times() != 0) {
-      parts.add("times = " + a.times());
-    }
-    if (a.after() != 0) {
-      parts.add("after = " + a.after());
-    }
-    if (a.probability() != 1.0) {
-      parts.add("probability = " + a.probability());
-    }
-    if (a.seed() != 0) {
-      parts.add("seed = " + a.seed());
-    }
-    if (!a.delay().isEmpty()) {
-      parts.add("delay = \"" + a.delay() + "\"");
-    }
+    renderBudget(parts, a.times(), a.after(), a.probability(), a.seed(), a.delay());
     if (!a.openId().isEmpty()) {
       parts.add("openId = \"" + a.openId() + "\"");
     }
@@ -167,8 +174,27 @@ final class InjectedFaults {
     return "@InjectGmeError(" + String.join(", ", parts) + ")";
   }
 
+  /** Adds the budget attributes that differ from their defaults, as an annotation's user wrote them. */
+  static void renderBudget(List<String> parts, int times, int after, double probability, long seed, String delay) {
+    if (times != 0) {
+      parts.add("times = " + times);
+    }
+    if (after != 0) {
+      parts.add("after = " + after);
+    }
+    if (probability != 1.0) {
+      parts.add("probability = " + probability);
+    }
+    if (seed != 0) {
+      parts.add("seed = " + seed);
+    }
+    if (!delay.isEmpty()) {
+      parts.add("delay = \"" + delay + "\"");
+    }
+  }
+
   /** Parses a delay in the one grammar of {@link Durations#parse}: {@code 250ms}, {@code 2s}, {@code 1m} or {@code PT0.25S}. */
-  static Duration parseDelay(String text, String alias, Declared d) {
+  static Duration parseDelay(String text, String alias, String where) {
     Duration delay;
     try {
       delay = Durations.parse(text);
@@ -176,7 +202,7 @@ final class InjectedFaults {
       delay = null;
     }
     if (delay == null || delay.isNegative()) {
-      throw bad(alias, d, "delay \"" + text + "\" is not a duration; " + Durations.FORMS);
+      throw bad(alias, where, "delay \"" + text + "\" is not a duration; " + Durations.FORMS);
     }
     return delay;
   }
@@ -189,28 +215,43 @@ final class InjectedFaults {
   }
 
   private static ExtensionConfigurationException bad(String alias, Declared d, String problem) {
-    return new ExtensionConfigurationException(alias + ": " + problem + " [on " + d.where() + "]");
+    return bad(alias, d.where(), problem);
+  }
+
+  /** A configuration failure naming the annotation as written, the problem with its fix, and where it was found. */
+  static ExtensionConfigurationException bad(String alias, String where, String problem) {
+    return new ExtensionConfigurationException(alias + ": " + problem + " [on " + where + "]");
   }
 
   /**
    * Collects the annotations declared on one element, directly, in a container, or through
    * meta-annotations (whose name is kept, so a message can say {@code via @TokenExpired}).
    */
-  private static void collect(AnnotatedElement element, String where, String via, List<Declared> out,
-      Set<Class<? extends Annotation>> seen) {
+  private static <A extends Annotation> void collect(AnnotatedElement element, String where, String via, Class<A> type,
+      List<Found<A>> out, Set<Class<? extends Annotation>> seen) {
+    Class<? extends Annotation> container = type.getAnnotation(Repeatable.class).value();
     for (Annotation annotation : element.getDeclaredAnnotations()) {
-      if (annotation instanceof InjectGmeError single) {
-        out.add(new Declared(single, via + where));
-      } else if (annotation instanceof InjectGmeError.List list) {
-        for (InjectGmeError single : list.value()) {
-          out.add(new Declared(single, via + where));
+      if (type.isInstance(annotation)) {
+        out.add(new Found<>(type.cast(annotation), via + where));
+      } else if (container.isInstance(annotation)) {
+        for (Annotation single : repeated(annotation)) {
+          out.add(new Found<>(type.cast(single), via + where));
         }
       } else {
-        Class<? extends Annotation> type = annotation.annotationType();
-        if (!type.getName().startsWith("java.") && seen.add(type)) {
-          collect(type, where, via + "@" + type.getSimpleName() + " on ", out, seen);
+        Class<? extends Annotation> meta = annotation.annotationType();
+        if (!meta.getName().startsWith("java.") && seen.add(meta)) {
+          collect(meta, where, via + "@" + meta.getSimpleName() + " on ", type, out, seen);
         }
       }
+    }
+  }
+
+  /** The annotations a container annotation holds, from its {@code value()}. */
+  private static Annotation[] repeated(Annotation container) {
+    try {
+      return (Annotation[]) container.annotationType().getMethod("value").invoke(container);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + container.annotationType().getName() + ".value()", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gmesim.junit5;
 
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.cloud.ApiErrorCode;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.RuleStatus;
@@ -31,6 +32,7 @@ final class TestScope implements StoreResource {
   private final Coverage coverage;
   /** Rule id to the code it injects, for the coverage report; annotation rules also listed in {@link #annotated}. */
   private final Map<String, GmeErrorCode> tracked = new LinkedHashMap<>();
+  private final Map<String, ApiErrorCode> apiTracked = new LinkedHashMap<>();
   private final List<String> annotated = new ArrayList<>();
   private final List<GmeContext> contexts = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -66,6 +68,27 @@ final class TestScope implements StoreResource {
     }
   }
 
+  /**
+   * Installs the server-error annotations' rules, owned by this test so they are removed after it;
+   * untagged, since a backend's server API requests carry no test tag.
+   */
+  void installServer(List<InjectedServerFaults.Planned> planned) {
+    for (InjectedServerFaults.Planned p : planned) {
+      FaultRule added = backend.control().addFault(p.rule().newBuilder().owner(tag).build());
+      synchronized (this) {
+        annotated.add(added.id());
+      }
+      trackApi(added, p.code());
+    }
+  }
+
+  private void trackApi(FaultRule added, ApiErrorCode code) {
+    synchronized (this) {
+      apiTracked.put(added.id(), code);
+    }
+    coverage.injected(code, testName);
+  }
+
   /** Adds a rule on the test's behalf: limited to its connections and removed after it, unless the rule says otherwise. */
   FaultRule addFault(FaultRule rule) {
     Objects.requireNonNull(rule, "addFault: rule is null; build one with FaultRule.on(operation)...build()");
@@ -79,6 +102,8 @@ final class TestScope implements StoreResource {
     FaultRule added = backend.control().addFault(scoped.build());
     if (added.fault() instanceof Fault.Error error) {
       track(added, error.code());
+    } else if (added.fault() instanceof Fault.ApiError apiError) {
+      trackApi(added, apiError.code());
     }
     return added;
   }
@@ -157,8 +182,15 @@ final class TestScope implements StoreResource {
         synchronized (this) {
           code = tracked.get(status.rule().id());
         }
+        ApiErrorCode apiCode;
+        synchronized (this) {
+          apiCode = apiTracked.get(status.rule().id());
+        }
         if (code != null && status.fired() > 0) {
           coverage.fired(code, status.fired());
+        }
+        if (apiCode != null && status.fired() > 0) {
+          coverage.fired(apiCode, status.fired());
         }
       }
     } finally {

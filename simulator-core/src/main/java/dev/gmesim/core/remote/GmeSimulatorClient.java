@@ -219,6 +219,43 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     return out;
   }
 
+  /**
+   * Makes the simulator's server API require TC3-HMAC-SHA256 signatures and accept this key, as the
+   * embedded simulator's {@code addCloudSecret} does; returns whether it replaced a key with the same SecretId.
+   * The key travels only in the request body and is never echoed back.
+   */
+  public boolean addCloudSecret(dev.gmesim.core.cloud.CloudSecret secret) {
+    java.util.Objects.requireNonNull(secret, "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
+    pathSafe(secret.secretId());
+    String body = FaultRuleJson.mapper().createObjectNode().put("secretKey", secret.reveal()).toString();
+    return send("PUT", "cloud-secrets/" + secret.secretId(), body).path("replaced").asBoolean();
+  }
+
+  /** Forgets a server-API key by SecretId; returns whether it was known. */
+  public boolean removeCloudSecret(String secretId) {
+    String id = pathSafe(dev.gmesim.core.cloud.CloudSecret.of(secretId, "x").secretId());
+    return optional(() -> send("DELETE", "cloud-secrets/" + id, null)).isPresent();
+  }
+
+  /** The control API names a key in its path, so its SecretId must be letters, digits and {@code . _ ~ -}, as Tencent's are. */
+  private static String pathSafe(String secretId) {
+    if (!secretId.matches("[A-Za-z0-9._~-]+")) {
+      throw new IllegalArgumentException("SecretId '" + secretId + "' has characters the control API's path cannot"
+          + " carry; use letters, digits and . _ ~ - (as TencentCloud SecretIds such as AKID... do), or configure it"
+          + " with --cloud-secret / GMESIM_CLOUD_SECRETS");
+    }
+    return secretId;
+  }
+
+  /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
+  public List<String> cloudSecretIds() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : get("cloud-secrets").path("secrets")) {
+      out.add(s.path("secretId").asText());
+    }
+    return out;
+  }
+
   /** Returns every rule with its counters, in order of addition. */
   @Override
   public List<RuleStatus> faults() {

@@ -128,6 +128,14 @@ class ControlApiBadInputTest {
         new Case("an unknown field", "PUT", "apps/1400000000", JSON, "{\"kee\":\"0123456789abcdef\"}", 400, "key",
             "missing"),
         new Case("an app without a key", "DELETE", "apps/1400000001", null, null, 404, "appId", "no app 1400000001"),
+        new Case("unknown query parameter", "GET", "cloud-secrets?verbose", null, null, 400, "verbose",
+            "takes no query parameters"),
+        new Case("a body without secretKey", "PUT", "cloud-secrets/AKIDcontrol01", JSON, "{\"key\":\"k\"}", 400,
+            "secretKey", "missing; send {\"secretKey\""),
+        new Case("a SecretKey that is not printable ASCII", "PUT", "cloud-secrets/AKIDcontrol01", JSON,
+            "{\"secretKey\":\"\"}", 400, "secretKey", "is not 1 to 256 printable ASCII characters"),
+        new Case("an unknown SecretId", "DELETE", "cloud-secrets/AKIDnobody", null, null, 404, "secretId",
+            "no server-API key has SecretId AKIDnobody"),
         new Case("bad profile", "POST", "drills", "application/yaml", "name: x\nttl: soon\nrules:\n  - error: 7006\n",
             400, "ttl", "line 2: 'soon' is not a duration"),
         new Case("profile neither JSON nor YAML", "POST", "drills", "text/plain", "name: x", 415, "Content-Type",
@@ -163,7 +171,8 @@ class ControlApiBadInputTest {
     // Health takes no input, so it has no bad input; every other route has at least one case.
     assertThat(badRequests().map(c -> c.method() + " /" + c.path().replaceAll("[?].*", "")
             .replaceAll("faults/.+", "faults/{id}").replaceAll("drills/[^/]+/summary", "drills/{name}/summary")
-            .replaceAll("drills/[^/{]+$", "drills/{name}").replaceAll("apps/.+", "apps/{appId}")).distinct())
+            .replaceAll("drills/[^/{]+$", "drills/{name}").replaceAll("apps/.+", "apps/{appId}")
+            .replaceAll("cloud-secrets/.+", "cloud-secrets/{secretId}")).distinct())
         .containsExactlyInAnyOrderElementsOf(ControlApiDocsTest.ROUTES.stream()
             .filter(r -> !r.equals("GET /health")).toList());
   }

@@ -16,7 +16,8 @@ class ControlApiDocsTest {
   static final Set<String> ROUTES = Set.of("GET /health", "GET /settings", "GET /catalog", "GET /faults",
       "POST /faults", "DELETE /faults", "GET /faults/{id}", "DELETE /faults/{id}", "GET /journal", "GET /rooms",
       "POST /reset", "GET /metrics", "GET /drills", "POST /drills", "DELETE /drills", "DELETE /drills/{name}",
-      "GET /drills/{name}/summary", "GET /apps", "PUT /apps/{appId}", "DELETE /apps/{appId}");
+      "GET /drills/{name}/summary", "GET /apps", "PUT /apps/{appId}", "DELETE /apps/{appId}",
+      "GET /cloud-secrets", "PUT /cloud-secrets/{secretId}", "DELETE /cloud-secrets/{secretId}");
 
   static Path docs(String name) {
     // Surefire runs in the module directory; docs/ sits beside it at the repository root.

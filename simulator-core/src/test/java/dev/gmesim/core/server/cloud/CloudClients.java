@@ -21,6 +21,12 @@ final class CloudClients {
     return new GmeClient(new Credential(secretId, secretKey), "", profile);
   }
 
+  /** A call of the client that may throw its checked exception. */
+  interface Call {
+    /** Makes the request. */
+    void run() throws Exception;
+  }
+
   static GmeClient client(GmeSimulator sim) {
     return client(sim, "AKIDanything", "any-key");
   }

@@ -20,7 +20,7 @@ public final class HttpExtensions {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new CloudApiEndpoint(state, cloud));
     extensions.add(new HealthApi(state));
-    extensions.add(new ControlApi(state));
+    extensions.add(new ControlApi(state, cloud.signatures()));
     extensions.add(new VoiceMessageTransformer(state));
     extensions.add(new VoiceMessagesAdminApi(state.voiceMessages()));
     return extensions;

@@ -1,16 +1,10 @@
 package dev.gmesim.core.server.internal.http.control;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.server.internal.AuthGate;
-import java.io.IOException;
-import java.util.Iterator;
 
 /**
  * {@code /__admin/gme/apps}: the apps whose auth buffers are checked. PUT sets (or rotates) a key,
@@ -18,11 +12,6 @@ import java.util.Iterator;
  * name the AppID and the key's length.
  */
 final class AppEndpoints {
-  /** Parses key bodies without source excerpts in its messages, which could carry the key. */
-  private static final ObjectMapper STRICT = JsonMapper.builder()
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
-
   private final AuthGate gate;
 
   AppEndpoints(AuthGate gate) {
@@ -42,24 +31,10 @@ final class AppEndpoints {
   ResponseDefinition put(ApiRequest req) {
     req.query();
     String appId = appId(req);
-    JsonNode body;
-    try {
-      body = STRICT.readTree(req.secretJsonBody());
-    } catch (IOException e) {
-      throw ApiException.badRequest("body", "not JSON; send {\"key\": \"<the app's 16-byte permission key>\"}");
-    }
-    if (body == null || !body.isObject() || !body.path("key").isTextual()) {
-      throw ApiException.badRequest("key", "missing; send {\"key\": \"<the app's 16-byte permission key>\"}");
-    }
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals("key")) {
-        throw ApiException.badRequest(name, "unknown field '" + name + "'; the body has one field, key");
-      }
-    }
+    String key = SecretBody.read(req, "key", "<the app's 16-byte permission key>");
     AppCredentials app;
     try {
-      app = AppCredentials.of(appId, body.get("key").asText());
+      app = AppCredentials.of(appId, key);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("key", e.getMessage());
     }

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control API under {@code /__admin/gme/}: catalog, fault rules, chaos drills, apps, journal, rooms, reset,
+ * The control API under {@code /__admin/gme/}: catalog, fault rules, chaos drills, apps, server-API keys, journal, rooms, reset,
  * settings and metrics (health is {@code HealthApi}, open to container health checks). Every route
  * checks the admin token itself, so a refusal is a 401 with a JSON body naming the fix, and turns
  * any failure into a JSON error, so one bad request never disturbs the others.
@@ -37,11 +37,13 @@ public final class ControlApi implements AdminApiExtension {
 
   /** Admin paths (after {@code /__admin}) this class serves, each checking the token itself. */
   private static final Set<String> PATHS = Set.of("/gme/catalog", "/gme/faults", "/gme/journal", "/gme/rooms",
-      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health", "/gme/drills", "/gme/apps");
+      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health", "/gme/drills", "/gme/apps", "/gme/cloud-secrets");
   /** {@code /gme/faults/{id}} with an id of unreserved characters only; other ids go through WireMock's check. */
   private static final Pattern FAULT_PATH = Pattern.compile("/gme/faults/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
   /** {@code /gme/apps/{appId}}: any segment of unreserved characters, so a bad AppID gets this API's message. */
   private static final Pattern APP_PATH = Pattern.compile("/gme/apps/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
+  /** {@code /gme/cloud-secrets/{secretId}}: SecretIds of unreserved characters. */
+  private static final Pattern SECRET_PATH = Pattern.compile("/gme/cloud-secrets/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
   /** {@code /gme/drills/{name}} and {@code /gme/drills/{name}/summary}; drill names use these characters only. */
   private static final Pattern DRILL_PATH = Pattern.compile("/gme/drills/[A-Za-z0-9][A-Za-z0-9._-]{0,63}(/summary)?");
 
@@ -51,16 +53,18 @@ public final class ControlApi implements AdminApiExtension {
   private final DrillEndpoints drills;
   private final JournalEndpoint journal;
   private final AppEndpoints apps;
+  private final CloudSecretEndpoints secrets;
   private final CatalogEndpoint catalog = new CatalogEndpoint();
 
-  /** Creates the API over one simulator's state. */
-  public ControlApi(SimulatorState state) {
+  /** Creates the API over one simulator's state and its server API's keys. */
+  public ControlApi(SimulatorState state, dev.gmesim.core.server.internal.cloud.Signatures signatures) {
     this.state = state;
     this.control = state.control();
     this.faults = new FaultEndpoints(state.faults());
     this.drills = new DrillEndpoints(state.faults().drills());
     this.journal = new JournalEndpoint(state.journal());
     this.apps = new AppEndpoints(state.auth());
+    this.secrets = new CloudSecretEndpoints(signatures);
   }
 
   /**
@@ -69,7 +73,8 @@ public final class ControlApi implements AdminApiExtension {
    */
   public static boolean guardsItself(String adminPath) {
     return PATHS.contains(adminPath) || FAULT_PATH.matcher(adminPath).matches()
-        || DRILL_PATH.matcher(adminPath).matches() || APP_PATH.matcher(adminPath).matches();
+        || DRILL_PATH.matcher(adminPath).matches() || APP_PATH.matcher(adminPath).matches()
+        || SECRET_PATH.matcher(adminPath).matches();
   }
 
   @Override
@@ -95,6 +100,9 @@ public final class ControlApi implements AdminApiExtension {
     router.add(GET, "/gme/apps", (a, e, p) -> serve(e, p, apps::list));
     router.add(PUT, "/gme/apps/{appId}", (a, e, p) -> serve(e, p, apps::put));
     router.add(DELETE, "/gme/apps/{appId}", (a, e, p) -> serve(e, p, apps::remove));
+    router.add(GET, "/gme/cloud-secrets", (a, e, p) -> serve(e, p, secrets::list));
+    router.add(PUT, "/gme/cloud-secrets/{secretId}", (a, e, p) -> serve(e, p, secrets::put));
+    router.add(DELETE, "/gme/cloud-secrets/{secretId}", (a, e, p) -> serve(e, p, secrets::remove));
     router.add(GET, "/gme/journal", (a, e, p) -> serve(e, p, journal::list));
     router.add(GET, "/gme/rooms", (a, e, p) -> serve(e, p, this::rooms));
     router.add(POST, "/gme/reset", (a, e, p) -> serve(e, p, this::reset));

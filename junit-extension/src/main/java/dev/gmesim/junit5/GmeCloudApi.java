@@ -20,8 +20,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The simulator of a {@code @GmeSimulatorTest} has no API keys configured, so it accepts any
- * signature; {@link #secretId()} and {@link #secretKey()} are placeholders a client needs to sign at all.
+ * <p>With {@code @GmeSimulatorTest(cloudSecret = "SECRETID:SECRETKEY")} (or the builder's
+ * {@code cloudSecret}) the simulator checks signatures with that key and this record carries it;
+ * without one, any signature passes and {@link #secretId()} and {@link #secretKey()} are
+ * placeholders a client needs to sign at all.
  *
  * @param endpoint {@code host:port} of the server API, for {@code HttpProfile.setEndpoint}
  * @param baseUri {@code http://host:port/}, for clients in other languages
@@ -49,8 +51,10 @@ public record GmeCloudApi(String endpoint, URI baseUri, String secretId, String 
     return "GmeCloudApi[" + endpoint + ", " + secretId + ", key hidden]";
   }
 
-  static GmeCloudApi of(GmeEndpoints endpoints) {
+  static GmeCloudApi of(GmeEndpoints endpoints, dev.gmesim.core.cloud.CloudSecret secret) {
     URI http = endpoints.http();
-    return new GmeCloudApi(http.getHost() + ":" + http.getPort(), http.resolve("/"), ANY_SECRET_ID, ANY_SECRET_KEY);
+    String endpoint = http.getHost() + ":" + http.getPort();
+    return secret == null ? new GmeCloudApi(endpoint, http.resolve("/"), ANY_SECRET_ID, ANY_SECRET_KEY)
+        : new GmeCloudApi(endpoint, http.resolve("/"), secret.secretId(), secret.reveal());
   }
 }

@@ -4,6 +4,7 @@ import dev.gmesim.core.auth.AppCredentials;
 
 import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.GmeSimulator;
@@ -147,7 +148,8 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       return backend(context, settings(context)).endpoints();
     }
     if (type == GmeCloudApi.class) {
-      return GmeCloudApi.of(backend(context, settings(context)).endpoints());
+      Settings s = settings(context);
+      return GmeCloudApi.of(backend(context, s).endpoints(), s.cloudSecret());
     }
     if (type == GmeAuth.class) {
       Settings settings = settings(context);
@@ -214,6 +216,12 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   private Backend backend(ExtensionContext context, Settings settings) {
     ExtensionContext owner = claim(context, settings);
     Backend backend = findBackend(context, owner, settings);
+    if (settings.cloudSecret() != null) {
+      owner.getStore(NAMESPACE).getOrComputeIfAbsent(CloudSecretInstalled.class, k -> {
+        backend.control().addCloudSecret(settings.cloudSecret());
+        return new CloudSecretInstalled();
+      }, CloudSecretInstalled.class);
+    }
     if (!settings.apps().isEmpty()) {
       // Once per class: an embedded simulator of our own has them already, a shared or remote one gets them here.
       owner.getStore(NAMESPACE).getOrComputeIfAbsent(AppsInstalled.class, k -> {
@@ -223,6 +231,9 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     }
     return backend;
   }
+
+  /** Marks a class whose server-API key went to its simulator. */
+  private static final class CloudSecretInstalled {}
 
   /** Marks a class whose apps went to its simulator. */
   private static final class AppsInstalled {}
@@ -275,6 +286,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     private GmeSimulator simulator;
     private Supplier<RemoteTarget> remote;
     private final List<AppCredentials> apps = new ArrayList<>();
+    private CloudSecret cloudSecret;
 
     private Builder() {}
 
@@ -289,6 +301,15 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
             + " is given twice; give each app once");
       }
       apps.add(app);
+      return this;
+    }
+
+    /**
+     * Makes the simulator check server-API signatures with this key (TC3-HMAC-SHA256); a
+     * {@link GmeCloudApi} parameter hands it to the test. Without it any signature passes.
+     */
+    public Builder cloudSecret(String secretId, String secretKey) {
+      this.cloudSecret = CloudSecret.of(secretId, secretKey);
       return this;
     }
 
@@ -372,7 +393,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       }
       double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
       return new GmeSimulatorExtension(new Settings(scale, clock, roomPort, httpPort, scope, failOnUnfiredFaults,
-          simulator, remote, "GmeSimulatorExtension.builder()", List.copyOf(apps)).validate());
+          simulator, remote, "GmeSimulatorExtension.builder()", List.copyOf(apps), cloudSecret).validate());
     }
   }
 }

@@ -79,4 +79,11 @@ public @interface GmeSimulatorTest {
    * accept any buffer. Use a test-only key here, never a production one.
    */
   String[] apps() default {};
+
+  /**
+   * A server-API key as {@code "SECRETID:SECRETKEY"}: the simulator then checks TC3-HMAC-SHA256
+   * signatures with it, and a {@link GmeCloudApi} parameter hands it to the test. Empty (the
+   * default): no key, any signature passes. Prefer test-only keys; the value is never printed.
+   */
+  String cloudSecret() default "";
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
 import java.util.function.Supplier;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param remote a running simulator to use (read when the first test needs it), or null
  * @param source where the settings came from, for messages
  * @param apps apps whose auth buffers the simulator checks, installed before the first test
+ * @param cloudSecret the server-API key the simulator checks signatures with, or null for none (any passes)
  */
 record Settings(double timeScale, String clockName, int roomPort, int httpPort, SimulatorScope scope,
     boolean failOnUnfiredFaults, GmeSimulator existing, Supplier<RemoteTarget> remote, String source,
-    List<AppCredentials> apps) {
+    List<AppCredentials> apps, CloudSecret cloudSecret) {
 
   static final double DEFAULT_TIME_SCALE = 1;
   static final String DEFAULT_CLOCK = "virtual";
@@ -34,11 +36,23 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
   static Settings of(GmeSimulatorTest a, Class<?> on) {
     String source = "@GmeSimulatorTest on " + on.getName();
     return new Settings(a.timeScale(), a.clock(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
-        source, parseApps(a.apps(), source));
+        source, parseApps(a.apps(), source), parseCloudSecret(a.cloudSecret(), source));
   }
 
   static Settings defaults(String source) {
-    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source, List.of());
+    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source, List.of(), null);
+  }
+
+  /** Parses {@code SECRETID:SECRETKEY}, or null for an empty value; a bad one names the SecretId, never the key. */
+  static CloudSecret parseCloudSecret(String spec, String source) {
+    if (spec.isEmpty()) {
+      return null;
+    }
+    try {
+      return CloudSecret.parse(spec);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(source + ": cloudSecret: " + e.getMessage());
+    }
   }
 
   /** Parses {@code APPID:KEY} entries, naming the entry's position and AppID (never the key) when one is bad. */
@@ -92,7 +106,8 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
   String sharingKey() {
     // AppIDs only, never keys: classes sharing a run-scoped simulator must agree on their apps' keys.
     return "simulator(timeScale=" + timeScale + ", roomPort=" + roomPort + ", httpPort=" + httpPort
-        + ", apps=" + apps.stream().map(AppCredentials::appId).toList() + ")";
+        + ", apps=" + apps.stream().map(AppCredentials::appId).toList()
+        + ", cloudSecret=" + (cloudSecret == null ? "none" : cloudSecret.secretId()) + ")";
   }
 
   /** Returns the clock of every test context. */
@@ -103,6 +118,9 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
   GmeSimulator start() {
     GmeSimulator.Builder b = GmeSimulator.builder().timeScale(timeScale).roomPort(roomPort).httpPort(httpPort);
     apps.forEach(b::app);
+    if (cloudSecret != null) {
+      b.cloudSecret(cloudSecret);
+    }
     return b.start();
   }
 }

@@ -110,6 +110,18 @@ public interface GmeSimulatorControl {
   List<String> apps();
 
   /**
+   * Makes the server API ({@code POST /}) require TC3-HMAC-SHA256 signatures and accept this key,
+   * replacing a key with the same SecretId; returns whether it replaced one. The key is never echoed.
+   */
+  boolean addCloudSecret(dev.gmesim.core.cloud.CloudSecret secret);
+
+  /** Forgets a server-API key by SecretId; returns whether it was known. */
+  boolean removeCloudSecret(String secretId);
+
+  /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: any signature passes. */
+  List<String> cloudSecretIds();
+
+  /**
    * Sets the text speech-to-text returns for an uploaded voice message; {@code fileId} is the
    * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). An unknown id is refused.
    */

@@ -224,6 +224,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
    * embedded simulator's {@code addCloudSecret} does; returns whether it replaced a key with the same SecretId.
    * The key travels only in the request body and is never echoed back.
    */
+  @Override
   public boolean addCloudSecret(dev.gmesim.core.cloud.CloudSecret secret) {
     java.util.Objects.requireNonNull(secret, "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
     pathSafe(secret.secretId());
@@ -232,6 +233,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   }
 
   /** Forgets a server-API key by SecretId; returns whether it was known. */
+  @Override
   public boolean removeCloudSecret(String secretId) {
     String id = pathSafe(dev.gmesim.core.cloud.CloudSecret.of(secretId, "x").secretId());
     return optional(() -> send("DELETE", "cloud-secrets/" + id, null)).isPresent();
@@ -248,6 +250,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   }
 
   /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
+  @Override
   public List<String> cloudSecretIds() {
     List<String> out = new ArrayList<>();
     for (JsonNode s : get("cloud-secrets").path("secrets")) {

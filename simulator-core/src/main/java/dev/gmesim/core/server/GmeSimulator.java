@@ -304,17 +304,20 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
    * accept this key; replaces a key with the same SecretId. Returns whether it replaced one. Without
    * any key, any signature passes. The key is never logged or journaled.
    */
+  @Override
   public boolean addCloudSecret(CloudSecret secret) {
     return cloud.signatures().put(java.util.Objects.requireNonNull(secret,
         "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)"));
   }
 
   /** Forgets a server-API key by SecretId; returns whether it was known. */
+  @Override
   public boolean removeCloudSecret(String secretId) {
     return cloud.signatures().remove(secretId);
   }
 
   /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
+  @Override
   public List<String> cloudSecretIds() {
     return cloud.signatures().secretIds();
   }

@@ -39,7 +39,7 @@ class GmeSimulatorContainerTest {
     GME.client().addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_AUTH_FIALD)
         .roomId("tc-*").build());
     EventRecorder events = new EventRecorder();
-    assertThat(GME.client().timeScale()).isEqualTo(100.0);
+    assertThat(GME.client().timeScale().factor()).isEqualTo(100.0);
     // The container's default clock is scaled(100); this session asks for a virtual one, which the same
     // container serves beside scaled sessions.
     try (GmeContext gme = GmeContext.builder().room(GME.roomAddress()).clock(TimeMode.virtual()).delegate(events)

@@ -49,8 +49,7 @@ public final class CloudApiLoad {
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--concurrency" -> concurrency = Integer.parseInt(value);
         default -> {
-          System.err.println("unknown flag " + args[i] + "; use --seconds, --rounds, --concurrency");
-          System.exit(2);
+          throw new IllegalArgumentException("unknown flag " + args[i] + "; use --seconds, --rounds, --concurrency");
         }
       }
     }

@@ -84,7 +84,7 @@ public final class TimeoutTestWallTime {
     row("scaled(100) clock (anchor)", scaled);
     System.out.println("failed tests: " + failures);
     if (failures > 0) {
-      System.exit(1);
+      throw new AssertionError(failures + " measured tests failed; the timings above are not valid");
     }
   }
 
@@ -105,7 +105,7 @@ public final class TimeoutTestWallTime {
           into.add((System.nanoTime() - started.get(id.getUniqueId())) / 1000);
           if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             failed[0]++;
-            result.getThrowable().ifPresent(Throwable::printStackTrace);
+            result.getThrowable().ifPresent(t -> System.err.println(id.getDisplayName() + " failed: " + t));
           }
         }
       }

@@ -57,8 +57,7 @@ public final class VoiceMessageLoad {
         case "--concurrency" -> concurrency = Integer.parseInt(value);
         case "--store-mib" -> storeMiB = Long.parseLong(value);
         default -> {
-          System.err.println("unknown flag " + args[i] + "; use --sizes, --seconds, --rounds, --concurrency, --store-mib");
-          System.exit(2);
+          throw new IllegalArgumentException("unknown flag " + args[i] + "; use --sizes, --seconds, --rounds, --concurrency, --store-mib");
         }
       }
     }

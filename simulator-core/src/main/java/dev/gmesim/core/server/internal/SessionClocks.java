@@ -1,5 +1,6 @@
 package dev.gmesim.core.server.internal;
 
+import dev.gmesim.core.fault.Decision;
 import dev.gmesim.core.time.TimeMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SessionClocks {
   /** Held HTTP answers kept at most; the oldest ticket goes first (its client would only see a stall). */
-  static final int MAX_TICKETS = 10_000;
+  public static final int MAX_TICKETS = 10_000;
 
   private final TimeMode defaultMode;
   private final long startNanos = System.nanoTime();
   private final Map<String, SessionTime> sessions = new ConcurrentHashMap<>();
   private final AtomicLong tickets = new AtomicLong();
-  private final LinkedHashMap<String, Object> held = new LinkedHashMap<>(16, 0.75f, false) {
+  private final LinkedHashMap<String, Decision> held = new LinkedHashMap<>(16, 0.75f, false) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
       return size() > MAX_TICKETS;
     }
   };
@@ -124,7 +125,7 @@ public final class SessionClocks {
   }
 
   /** Parks a decided HTTP answer and returns its ticket. */
-  public String hold(Object decided) {
+  public String hold(Decision decided) {
     String ticket = "h" + tickets.incrementAndGet();
     synchronized (held) {
       held.put(ticket, decided);
@@ -133,7 +134,7 @@ public final class SessionClocks {
   }
 
   /** Takes back a parked answer, or empty for an unknown (or already released) ticket. */
-  public Optional<Object> release(String ticket) {
+  public Optional<Decision> release(String ticket) {
     synchronized (held) {
       return Optional.ofNullable(held.remove(ticket));
     }

@@ -109,13 +109,14 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
     String ticket = header(req, VoiceHttp.RELEASE);
     if (ticket != null && simulated != null) {
       // The session's clock reached a held answer: give it now, as decided (and journaled) when held.
-      Optional<Object> decided = state.clocks().release(ticket);
+      Optional<Decision> decided = state.clocks().release(ticket);
       if (decided.isEmpty()) {
         GmeErrorCode code = GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
         return json(400, errorBody(code, code.name() + ": " + VoiceHttp.RELEASE + " '" + ticket + "' names no held "
-            + "answer (released already, or dropped after " + "10000 newer holds); send each ticket once"), Duration.ZERO);
+            + "answer (released already, or dropped after " + SessionClocks.MAX_TICKETS
+            + " newer holds); send each ticket once"), Duration.ZERO);
       }
-      return fault(call, (Decision) decided.get(), Duration.ZERO, false);
+      return fault(call, decided.get(), Duration.ZERO, false);
     }
     Decision d = state.faults().decide(call);
     state.control().metrics().decided(op, d);

@@ -1,13 +1,12 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.auth.AppCredentials;
-
-import dev.gmesim.core.fault.RuleStatus;
-import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.cloud.CloudSecret;
+import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
-import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.URI;

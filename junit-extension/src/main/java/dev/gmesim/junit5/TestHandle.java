@@ -1,12 +1,12 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.RoomSnapshot;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
-import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeScale;
-import dev.gmesim.core.world.RoomSnapshot;
 import java.util.List;
 
 /** The {@link GmeSimulatorHandle} a test receives: the shared simulator seen through the test's tag. */

@@ -1,14 +1,14 @@
 package dev.gmesim.junit5;
 
-import dev.gmesim.core.time.TimeMode;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.cloud.ApiErrorCode;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
+import dev.gmesim.core.time.TimeMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,15 +4,15 @@ import static dev.gmesim.junit5.Fixtures.join;
 import static dev.gmesim.junit5.GmeAssertions.assertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeMode;
-import dev.gmesim.core.api.JournalEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

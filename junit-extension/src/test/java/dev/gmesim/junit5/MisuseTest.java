@@ -5,6 +5,7 @@ import static dev.gmesim.junit5.GmeAssertions.assertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.FaultRule;
@@ -88,7 +89,7 @@ class MisuseTest {
       FaultRule next = shared.addFault(FaultRule.on(Operation.INIT).error(7014).build());
       shared.removeFault(next.id());
       assertThat(next.id()).isEqualTo("r1");
-      assertThat(shared.journal().entries()).isEmpty();
+      assertThat(shared.journal(JournalQuery.all())).isEmpty();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.gmesim.cli;
 
+import dev.gmesim.core.api.DrillStatus;
 import dev.gmesim.core.api.GmeSimulatorControl;
 import dev.gmesim.core.api.internal.ControlJson;
-import dev.gmesim.core.fault.DrillStatus;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.remote.GmeSimulatorClient;
 import dev.gmesim.core.remote.RemoteSimulatorException;

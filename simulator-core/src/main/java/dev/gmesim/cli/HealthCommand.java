@@ -1,8 +1,8 @@
 package dev.gmesim.cli;
 
+import dev.gmesim.core.api.Health;
 import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.remote.GmeSimulatorClient;
-import dev.gmesim.core.remote.Health;
 import dev.gmesim.core.remote.RemoteSimulatorException;
 import java.net.URI;
 import java.time.Duration;

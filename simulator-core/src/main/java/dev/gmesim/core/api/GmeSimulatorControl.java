@@ -1,11 +1,11 @@
 package dev.gmesim.core.api;
 
-import dev.gmesim.core.fault.DrillStatus;
+import dev.gmesim.core.api.DrillStatus;
+import dev.gmesim.core.api.RoomSnapshot;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.time.TimeScale;
-import dev.gmesim.core.world.RoomSnapshot;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;

@@ -76,7 +76,7 @@ public final class Durations {
   }
 
   /** Checks that a duration fits in a long of nanoseconds. */
-  static long requireNanos(String where, String what, Duration value, String fix) {
+  public static long requireNanos(String where, String what, Duration value, String fix) {
     try {
       return value.toNanos();
     } catch (ArithmeticException e) {
@@ -86,7 +86,7 @@ public final class Durations {
   }
 
   /** Renders a duration the way people write it: {@code 150ms}, {@code 2s}, {@code 1.5s}, {@code 250us}. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
     }

@@ -1,5 +1,6 @@
 package dev.gmesim.core.fault;
 
+import dev.gmesim.core.internal.fault.SplitMix;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
-import dev.gmesim.core.protocol.Message;
-import dev.gmesim.core.protocol.MessageCodec;
-import dev.gmesim.core.protocol.Ops;
-import dev.gmesim.core.protocol.VoiceHttp;
+import dev.gmesim.core.internal.protocol.Message;
+import dev.gmesim.core.internal.protocol.MessageCodec;
+import dev.gmesim.core.internal.protocol.Ops;
+import dev.gmesim.core.internal.protocol.VoiceHttp;
 import dev.gmesim.core.sdk.internal.ClockEngine;
 import dev.gmesim.core.sdk.internal.Connection;
 import dev.gmesim.core.sdk.internal.PttHttp;
@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,32 +1,34 @@
 package dev.gmesim.core.server;
 
+import dev.gmesim.core.api.DrillStatus;
 import dev.gmesim.core.api.GmeSimulatorControl;
 import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.api.RoomSnapshot;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.auth.AppCredentials;
-import dev.gmesim.core.fault.DrillStatus;
-import dev.gmesim.core.fault.FaultPlan;
+import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
-import dev.gmesim.core.cloud.CloudSecret;
-import dev.gmesim.core.server.internal.cloud.CloudState;
-import dev.gmesim.core.server.internal.cloud.Moderation;
-import dev.gmesim.core.server.internal.AdminAccess;
-import dev.gmesim.core.server.internal.AuthGate;
-import dev.gmesim.core.server.internal.ControlPlane;
-import dev.gmesim.core.server.internal.HttpServer;
-import dev.gmesim.core.server.internal.RoomServer;
-import dev.gmesim.core.server.internal.SimulatorMetrics;
-import dev.gmesim.core.server.internal.http.HttpExtensions;
-import dev.gmesim.core.server.internal.http.control.ControlApi;
-import dev.gmesim.core.server.internal.SessionClocks;
-import dev.gmesim.core.server.internal.SimulatorState;
+import dev.gmesim.core.internal.cloud.CloudState;
+import dev.gmesim.core.internal.cloud.Moderation;
+import dev.gmesim.core.internal.fault.FaultPlan;
+import dev.gmesim.core.internal.http.HttpExtensions;
+import dev.gmesim.core.internal.http.control.ControlApi;
+import dev.gmesim.core.internal.server.AdminAccess;
+import dev.gmesim.core.internal.server.AuthGate;
+import dev.gmesim.core.internal.server.ControlPlane;
+import dev.gmesim.core.internal.server.HttpServer;
+import dev.gmesim.core.internal.server.Journal;
+import dev.gmesim.core.internal.server.RoomServer;
+import dev.gmesim.core.internal.server.SessionClocks;
+import dev.gmesim.core.internal.server.SimulatorInternals;
+import dev.gmesim.core.internal.server.SimulatorMetrics;
+import dev.gmesim.core.internal.server.SimulatorState;
+import dev.gmesim.core.internal.world.GmeWorld;
+import dev.gmesim.core.internal.world.VoiceMessages;
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
-import dev.gmesim.core.world.GmeWorld;
-import dev.gmesim.core.world.RoomSnapshot;
-import dev.gmesim.core.world.VoiceMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,10 +86,15 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   private final VoiceMessages voiceMessages;
   private final SessionClocks clocks;
   private final CloudState cloud;
+  private final SimulatorState state;
   private final RoomServer roomServer;
   private final HttpServer httpServer;
   /** The HTTP side's port once bound; the room gateway announces it in HELLO. */
   private volatile int boundHttpPort;
+
+  static {
+    SimulatorInternals.register(simulator -> simulator.state);
+  }
 
   private GmeSimulator(Builder b, AdminAccess admin) throws IOException {
     this.timeScale = b.timeScale;
@@ -103,7 +110,7 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     ControlPlane control = new ControlPlane(metrics, admin, b.bindAddress, this::roomAddress, this::reset);
     // A fixed HTTP port is known before WireMock listens; a random one once it is bound.
     this.boundHttpPort = b.httpPort;
-    SimulatorState state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
+    this.state = new SimulatorState(world, faults, journal, b.timeScale, GME_ENTER_ROOM_TIMEOUT,
         b.requestTimeout, b.idleTimeout, b.heartbeatInterval, control, voiceMessages, () -> boundHttpPort, clocks, auth);
     // Building WireMock is most of the start-up time; it runs on a second thread while the room
     // gateway binds. It only listens once the gateway is up, so a healthy answer means both are.
@@ -341,11 +348,6 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     cloud.moderation().verdict(id, label == null ? null : new Moderation.Verdict(label, keyword == null ? "" : keyword));
   }
 
-  /** Returns the bounded journal of answered calls, to filter with any predicate. */
-  public Journal journal() {
-    return journal;
-  }
-
   /** Returns the newest {@link JournalQuery#limit()} entries that match, oldest first, as the control API does. */
   @Override
   public List<JournalEntry> journal(JournalQuery query) {
@@ -366,11 +368,6 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
     return world.room(appId, roomId);
   }
 
-  /** Returns the voice-message store (uploaded files, transcripts) and recording state. */
-  public VoiceMessages voiceMessages() {
-    return voiceMessages;
-  }
-
   /**
    * Sets the text speech-to-text returns for an uploaded voice message; {@code fileId} is the
    * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). Unknown ids are refused
@@ -379,11 +376,6 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   @Override
   public void transcript(String fileId, String text) {
     voiceMessages.transcript(VoiceMessages.idOf(fileId), text);
-  }
-
-  /** Returns the stateful world, for reading state the snapshots do not show. */
-  public GmeWorld world() {
-    return world;
   }
 
   /**

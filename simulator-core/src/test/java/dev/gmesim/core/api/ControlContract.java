@@ -3,14 +3,14 @@ package dev.gmesim.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmesim.core.api.DrillStatus;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.auth.AppKey;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
-import dev.gmesim.core.fault.DrillStatus;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.time.TimeMode;

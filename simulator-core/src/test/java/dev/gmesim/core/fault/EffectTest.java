@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.internal.fault.FaultRuleJson;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.DelayDistribution;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.RuleStatus;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;

@@ -8,14 +8,15 @@ import static dev.gmesim.core.catalog.GmeEventType.PTT_UPLOAD_COMPLETE;
 import static dev.gmesim.core.catalog.GmeEventType.SWITCH_ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.auth.AppKey;
 import dev.gmesim.core.auth.AuthBufferGenerator;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.sdk.internal.Wav;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ class AuthBufferCheckingTest {
   }
 
   List<JournalEntry> journal(Operation op) {
-    return f.sim.journal().find(op);
+    return SimulatorInternals.journal(f.sim).find(op);
   }
 
   /** Expiry is checked on the session's simulated clock: its wall-clock start plus its simulated time. */
@@ -249,7 +250,7 @@ class AuthBufferCheckingTest {
       assertThat(e.result()).isEqualTo(8194);
       assertThat(e.errorInfo()).startsWith("QAVPTTERROR_UPLOAD_SIGN_CHECK_FAIL: auth buffer is for OpenID "
           + "'someone-else', Init was called with '" + c.openId() + "'");
-      assertThat(f.sim.voiceMessages().fileCount()).isZero();
+      assertThat(SimulatorInternals.voiceMessages(f.sim).fileCount()).isZero();
       assertThat(journal(Operation.PTT_UPLOAD)).singleElement()
           .satisfies(j -> assertThat(j.effect()).isEqualTo("reply (auth buffer: openId)"));
     }

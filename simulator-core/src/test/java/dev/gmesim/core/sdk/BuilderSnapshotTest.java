@@ -4,6 +4,7 @@ import static dev.gmesim.core.catalog.GmeEventType.ENTER_ROOM;
 import static dev.gmesim.core.catalog.GmeEventType.RECONNECT_SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
@@ -33,7 +34,7 @@ class BuilderSnapshotTest {
 
         // The reconnect goes back to the simulator and with the tag the context was built with.
         assertThat(first.room(SimFixture.APP, "lobby").orElseThrow().openIds()).containsExactly("10001");
-        assertThat(first.journal().find(Operation.ENTER_ROOM)).extracting(e -> e.tag()).containsOnly("first");
+        assertThat(first.journal(JournalQuery.builder().operation(Operation.ENTER_ROOM).build())).extracting(e -> e.tag()).containsOnly("first");
         assertThat(second.rooms()).isEmpty();
         assertThat(retargeted.tag()).isEqualTo("second");
       }

@@ -3,7 +3,7 @@ package dev.gmesim.core.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gmesim.core.protocol.MessageCodec;
+import dev.gmesim.core.internal.protocol.MessageCodec;
 import dev.gmesim.core.server.GmeSimulator;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,13 +1,14 @@
 package dev.gmesim.core.sdk;
 
-import dev.gmesim.core.time.TimeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
+import dev.gmesim.core.time.TimeMode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -40,7 +41,7 @@ class ContextCallsTest extends SimulatorPerTest {
       Client c = f.inited(TimeMode.manual());
       f.sim.addFault(FaultRule.on(Operation.ENTER_ROOM).noReply().openId(c.openId()).build());
       assertThat(c.gme().enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0])).isZero();
-      await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.journal().find(
+      await().atMost(Duration.ofSeconds(5)).until(() -> SimulatorInternals.journal(f.sim).find(
           e -> e.operation() == Operation.ENTER_ROOM && c.openId().equals(e.openId())).size() == 1);
       c.gme().close();
       await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))

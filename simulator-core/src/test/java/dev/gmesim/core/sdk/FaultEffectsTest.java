@@ -12,6 +12,7 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.DelayDistribution;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.time.TimeMode;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class FaultEffectsTest extends SimulatorPerTest {
       c.gme().enterRoom("lobby", 1, new byte[0]);
       c.gme().exitRoom();
       assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(7013);
-      assertThat(f.sim.journal().find(e -> e.operation() == Operation.ENTER_ROOM)).singleElement().satisfies(e -> {
+      assertThat(SimulatorInternals.journal(f.sim).find(e -> e.operation() == Operation.ENTER_ROOM)).singleElement().satisfies(e -> {
         assertThat(e.source()).isEqualTo(rule.id());
         assertThat(e.effect()).isEqualTo("reply (delayed)");
         assertThat(e.result()).isEqualTo(7006);
@@ -84,7 +85,7 @@ class FaultEffectsTest extends SimulatorPerTest {
       c.gme().changeRoomType(GmeContext.ROOM_TYPE_STANDARD);
       c.gme().close();
       await().atMost(Duration.ofSeconds(5)).until(() -> f.sim.rooms().isEmpty());
-      assertThat(f.sim.journal().find(e -> e.operation() == Operation.CHANGE_ROOM_TYPE)).singleElement()
+      assertThat(SimulatorInternals.journal(f.sim).find(e -> e.operation() == Operation.CHANGE_ROOM_TYPE)).singleElement()
           .satisfies(e -> {
             assertThat(e.source()).isEqualTo(rule.id());
             assertThat(e.effect()).isEqualTo("reply (delayed)");
@@ -131,7 +132,7 @@ class FaultEffectsTest extends SimulatorPerTest {
       assertThat(c.events().await(RECONNECT_SUCCESS).result()).isZero();
       assertThat(f.sim.room(SimFixture.APP, "lobby").orElseThrow().members()).singleElement()
           .satisfies(m -> assertThat(m.micOn()).isFalse());
-      assertThat(f.sim.journal().find(Operation.ENABLE_MIC)).hasSize(2);
+      assertThat(SimulatorInternals.journal(f.sim).find(Operation.ENABLE_MIC)).hasSize(2);
     }
 
     @Test

@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
-import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.time.TimeMode;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -102,7 +103,7 @@ class SessionClockTest extends SimulatorPerTest {
       assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(1005);
       c.gme().enterRoom("lobby", 1, new byte[0]);
       assertThat(c.events().await(ENTER_ROOM).result()).isZero();
-      assertThat(f.sim.journal().find(Operation.ENTER_ROOM)).extracting(JournalEntry::sessionTimeMs)
+      assertThat(SimulatorInternals.journal(f.sim).find(Operation.ENTER_ROOM)).extracting(JournalEntry::sessionTimeMs)
           .containsExactly(0L, 30_000L);
     }
 

@@ -1,16 +1,17 @@
 package dev.gmesim.core.sdk;
 
-import dev.gmesim.core.time.TimeMode;
 import static dev.gmesim.core.catalog.GmeEventType.ENTER_ROOM;
 import static dev.gmesim.core.catalog.GmeEventType.SWITCH_ROOM;
 import static dev.gmesim.core.catalog.GmeEventType.USER_UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
-import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.time.TimeMode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -100,7 +101,7 @@ class SwitchRoomAndTimeoutTest {
         // The SDK's own timer ended it, on the session's clock, which now reads 30 s.
         assertThat(c.gme().clock().now()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.gme().isRoomEntered()).isFalse();
-        assertThat(f.sim.journal().find(Operation.ENTER_ROOM)).singleElement()
+        assertThat(SimulatorInternals.journal(f.sim).find(Operation.ENTER_ROOM)).singleElement()
             .satisfies(j -> assertThat(j.effect()).isEqualTo("no reply"));
       }
     }
@@ -143,7 +144,7 @@ class SwitchRoomAndTimeoutTest {
         assertThat(c.events().await(ENTER_ROOM).result()).isEqualTo(7006);
         c.gme().enterRoom("lobby", 1, new byte[0]);
         assertThat(c.events().await(ENTER_ROOM).result()).isZero();
-        assertThat(f.sim.journal().find(Operation.ENTER_ROOM))
+        assertThat(SimulatorInternals.journal(f.sim).find(Operation.ENTER_ROOM))
             .extracting(JournalEntry::source, JournalEntry::result, JournalEntry::openId, JournalEntry::roomId)
             .containsExactly(
                 org.assertj.core.groups.Tuple.tuple(rule.id(), 7006, c.openId(), "lobby"),

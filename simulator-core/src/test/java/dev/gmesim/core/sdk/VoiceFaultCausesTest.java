@@ -1,15 +1,16 @@
 package dev.gmesim.core.sdk;
 
-import dev.gmesim.core.time.TimeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.PttDriver.Prepared;
-import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.time.TimeMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,7 +119,7 @@ class VoiceFaultCausesTest {
   void noReplyLetsTheSdksOwnTimerReportTheNetworkFailure() {
     GmeEvent e = withFault(Operation.PTT_SPEECH_TO_TEXT, FaultRule.on(Operation.PTT_SPEECH_TO_TEXT).noReply());
     assertThat(e.result()).isEqualTo(32770);
-    assertThat(f.sim.journal().find(Operation.PTT_SPEECH_TO_TEXT)).extracting(JournalEntry::effect).contains("no reply");
+    assertThat(SimulatorInternals.journal(f.sim).find(Operation.PTT_SPEECH_TO_TEXT)).extracting(JournalEntry::effect).contains("no reply");
   }
 
   @Test
@@ -175,7 +176,7 @@ class VoiceFaultCausesTest {
               .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-            .until(() -> realTime.sim.journal().find(Operation.PTT_UPLOAD).size() == 40);
+            .until(() -> SimulatorInternals.journal(realTime.sim).find(Operation.PTT_UPLOAD).size() == 40);
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                 realTime.sim.httpBaseUri().resolve("/__admin/gme/health")).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());

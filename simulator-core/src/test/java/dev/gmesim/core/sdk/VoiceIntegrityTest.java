@@ -1,6 +1,5 @@
 package dev.gmesim.core.sdk;
 
-import dev.gmesim.core.time.TimeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
@@ -8,8 +7,10 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
+import dev.gmesim.core.internal.world.VoiceMessages;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.world.VoiceMessages;
+import dev.gmesim.core.time.TimeMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class VoiceIntegrityTest {
         assertThat(largest).isEqualTo(MAX_BYTES);
         assertThat(failedUploads.get()).as("uploads the fault rules failed").isBetween(50, 400);
         // A failed upload stored nothing: the store holds exactly one file per round trip.
-        assertThat(f.sim.voiceMessages().fileCount()).isEqualTo(ROUND_TRIPS);
+        assertThat(SimulatorInternals.voiceMessages(f.sim).fileCount()).isEqualTo(ROUND_TRIPS);
       } finally {
         pool.shutdownNow();
       }

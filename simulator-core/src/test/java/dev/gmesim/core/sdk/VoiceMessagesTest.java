@@ -9,10 +9,11 @@ import static dev.gmesim.core.catalog.GmeEventType.PTT_STREAMINGRECOGNITION_IS_R
 import static dev.gmesim.core.catalog.GmeEventType.PTT_UPLOAD_COMPLETE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmesim.core.catalog.Operation;
-import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.api.JournalEntry;
-import dev.gmesim.core.world.VoiceMessages;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.internal.server.SimulatorInternals;
+import dev.gmesim.core.internal.world.VoiceMessages;
+import dev.gmesim.core.sdk.SimFixture.Client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,8 +95,8 @@ class VoiceMessagesTest extends SimulatorPerTest {
     void recordingIsJournaledAsDeviceOperations() {
       Client c = f.inited();
       record(c, dir.resolve("j.wav"), 1500);
-      assertThat(f.sim.journal().find(Operation.PTT_START_RECORDING)).extracting(JournalEntry::result).containsExactly(0);
-      assertThat(f.sim.journal().find(Operation.PTT_STOP_RECORDING)).extracting(JournalEntry::openId)
+      assertThat(SimulatorInternals.journal(f.sim).find(Operation.PTT_START_RECORDING)).extracting(JournalEntry::result).containsExactly(0);
+      assertThat(SimulatorInternals.journal(f.sim).find(Operation.PTT_STOP_RECORDING)).extracting(JournalEntry::openId)
           .containsExactly(c.openId());
     }
   }
@@ -117,7 +118,7 @@ class VoiceMessagesTest extends SimulatorPerTest {
       assertThat(down.result()).as(down.toString()).isZero();
       assertThat(down.getStringExtra("file_id")).isEqualTo(fileId);
       assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(file));
-      assertThat(f.sim.voiceMessages().file(VoiceMessages.idOf(fileId)).orElseThrow().durationMs()).isEqualTo(1500);
+      assertThat(SimulatorInternals.voiceMessages(f.sim).file(VoiceMessages.idOf(fileId)).orElseThrow().durationMs()).isEqualTo(1500);
     }
 
     @Test
@@ -138,7 +139,7 @@ class VoiceMessagesTest extends SimulatorPerTest {
       Path file = dir.resolve("j.bin");
       Files.write(file, new byte[] {1, 2, 3});
       upload(c, file);
-      assertThat(f.sim.journal().find(Operation.PTT_UPLOAD)).singleElement()
+      assertThat(SimulatorInternals.journal(f.sim).find(Operation.PTT_UPLOAD)).singleElement()
           .satisfies(e -> {
             assertThat(e.openId()).isEqualTo(c.openId());
             assertThat(e.source()).isEqualTo(JournalEntry.WORLD);

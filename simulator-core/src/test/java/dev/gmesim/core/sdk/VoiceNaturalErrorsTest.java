@@ -1,6 +1,5 @@
 package dev.gmesim.core.sdk;
 
-import dev.gmesim.core.time.TimeMode;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_DOWNLOAD_COMPLETE;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_PLAY_COMPLETE;
 import static dev.gmesim.core.catalog.GmeEventType.PTT_RECORD_COMPLETE;
@@ -9,9 +8,11 @@ import static dev.gmesim.core.catalog.GmeEventType.PTT_STREAMINGRECOGNITION_COMP
 import static dev.gmesim.core.catalog.GmeEventType.PTT_UPLOAD_COMPLETE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.SimFixture.Client;
 import dev.gmesim.core.sdk.internal.Wav;
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -49,7 +50,7 @@ class VoiceNaturalErrorsTest extends SimulatorPerTest {
       assertThat(e.result()).isEqualTo(8200);
       assertThat(e.errorInfo()).startsWith("QAVPTTERROR_UPLOAD_APPINFO_UNSET").contains("ApplyPTTAuthbuffer");
       assertThat(e.getStringExtra("file_id")).isEmpty();
-      assertThat(f.sim.voiceMessages().fileCount()).isZero();
+      assertThat(SimulatorInternals.voiceMessages(f.sim).fileCount()).isZero();
     }
 
     @Test
@@ -103,7 +104,7 @@ class VoiceNaturalErrorsTest extends SimulatorPerTest {
         assertThat(c.events().await(PTT_DOWNLOAD_COMPLETE).result()).isEqualTo(12292);
         ptt.downloadRecordedFile(second, dir.resolve("2.wav").toString());
         assertThat(c.events().await(PTT_DOWNLOAD_COMPLETE).result()).isZero();
-        assertThat(small.sim.voiceMessages().storedBytes()).isEqualTo(48_044);
+        assertThat(SimulatorInternals.voiceMessages(small.sim).storedBytes()).isEqualTo(48_044);
       }
     }
 

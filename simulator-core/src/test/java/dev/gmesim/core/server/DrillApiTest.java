@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import java.util.ArrayList;
@@ -132,8 +133,8 @@ class DrillApiTest {
       for (int i = 0; i < 16; i++) {
         enterOnce("m-" + i);
       }
-      long journalFaults = sim.journal().find(e -> e.operation() == Operation.ENTER_ROOM && e.faulted()).size();
-      long journalWorld = sim.journal().find(e -> e.operation() == Operation.ENTER_ROOM && !e.faulted()).size();
+      long journalFaults = SimulatorInternals.journal(sim).find(e -> e.operation() == Operation.ENTER_ROOM && e.faulted()).size();
+      long journalWorld = SimulatorInternals.journal(sim).find(e -> e.operation() == Operation.ENTER_ROOM && !e.faulted()).size();
       assertThat(journalFaults).isPositive();
       String after = http.get("metrics").body();
       String faults = "gmesim_faults_injected_total{code=\"7006\",effect=\"error\",operation=\"ENTER_ROOM\"}";

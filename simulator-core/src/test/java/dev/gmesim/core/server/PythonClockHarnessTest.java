@@ -1,11 +1,12 @@
 package dev.gmesim.core.server;
 
-import dev.gmesim.core.api.JournalEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.time.TimeMode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class PythonClockHarnessTest {
       assertThat(p.exitValue()).as(printed).isZero();
       assertThat(printed).contains("HELD until=10000, then result=7006 at now=10000")
           .contains("reports 1005 at now=40000").contains("clock smoke: OK");
-      assertThat(sim.journal().find(Operation.ENTER_ROOM)).extracting(JournalEntry::sessionTimeMs)
+      assertThat(SimulatorInternals.journal(sim).find(Operation.ENTER_ROOM)).extracting(JournalEntry::sessionTimeMs)
           .containsExactly(0L, 10_000L, 40_000L);
     }
   }

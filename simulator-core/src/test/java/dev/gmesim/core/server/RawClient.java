@@ -1,7 +1,7 @@
 package dev.gmesim.core.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gmesim.core.protocol.MessageCodec;
+import dev.gmesim.core.internal.protocol.MessageCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

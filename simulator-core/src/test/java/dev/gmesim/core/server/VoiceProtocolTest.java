@@ -1,9 +1,10 @@
 package dev.gmesim.core.server;
 
-import dev.gmesim.core.api.JournalEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,13 +81,13 @@ class VoiceProtocolTest {
     HttpResponse<byte[]> down = http.send(HttpRequest.newBuilder(URI.create(fileId))
         .header("X-Gme-AuthBuffer", "YXV0aA==").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(down.body()).containsExactly(7, 7, 7);
-    assertThat(sim.journal().find(dev.gmesim.core.catalog.Operation.PTT_UPLOAD)).singleElement()
+    assertThat(SimulatorInternals.journal(sim).find(dev.gmesim.core.catalog.Operation.PTT_UPLOAD)).singleElement()
         .extracting(JournalEntry::openId).isEqualTo("py-1");
   }
 
   @Test
   void theVoiceMessageSummaryCountsStoredFiles() throws Exception {
-    sim.voiceMessages().store(new byte[10], 0, null, null);
+    SimulatorInternals.voiceMessages(sim).store(new byte[10], 0, null, null);
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         sim.httpBaseUri().resolve("/__admin/gme/voice-messages")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.body()).contains("\"files\":1").contains("\"bytes\":10");
@@ -94,8 +95,8 @@ class VoiceProtocolTest {
 
   @Test
   void resetForgetsVoiceMessages() {
-    sim.voiceMessages().store(new byte[10], 0, null, null);
+    SimulatorInternals.voiceMessages(sim).store(new byte[10], 0, null, null);
     sim.reset();
-    assertThat(sim.voiceMessages().fileCount()).isZero();
+    assertThat(SimulatorInternals.voiceMessages(sim).fileCount()).isZero();
   }
 }

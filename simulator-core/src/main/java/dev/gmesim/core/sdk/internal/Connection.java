@@ -1,8 +1,8 @@
 package dev.gmesim.core.sdk.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gmesim.core.protocol.FrameCodec;
-import dev.gmesim.core.protocol.Message;
+import dev.gmesim.core.internal.protocol.FrameCodec;
+import dev.gmesim.core.internal.protocol.Message;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

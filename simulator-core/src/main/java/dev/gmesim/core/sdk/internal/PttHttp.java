@@ -1,8 +1,8 @@
 package dev.gmesim.core.sdk.internal;
 
-import dev.gmesim.core.protocol.VoiceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gmesim.core.internal.protocol.VoiceHttp;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;

@@ -16,13 +16,14 @@ import com.tencentcloudapi.gme.v20180711.models.ModifyUserMicStatusResponse;
 import com.tencentcloudapi.gme.v20180711.models.RoomUser;
 import com.tencentcloudapi.gme.v20180711.models.UserMicStatus;
 import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.internal.server.SimulatorInternals;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.world.RoomSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ class CloudRoomActionsTest {
     assertThat(users[2].getRoomId()).isEqualTo(Long.parseLong(room));
     assertThat(users[2].getUins()).containsExactly(Long.parseLong(a.openId()));
     assertThat(users[2].getStrUins()).containsExactly(a.openId(), b.openId());
-    assertThat(sim.journal().find(Operation.SERVER_DESCRIBE_ROOM_INFO)).last()
+    assertThat(SimulatorInternals.journal(sim).find(Operation.SERVER_DESCRIBE_ROOM_INFO)).last()
         .extracting(JournalEntry::source, JournalEntry::effect, JournalEntry::result).containsExactly("world", "reply", 0);
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.gme.v20180711.models.DescribeRoomInfoRequest;
 import dev.gmesim.core.cloud.CloudSecret;
+import dev.gmesim.core.internal.cloud.Tc3;
 import dev.gmesim.core.server.GmeSimulator;
-import dev.gmesim.core.server.internal.cloud.Tc3;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,0 +1,63 @@
+package dev.gmesim.core.internal.http.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.cloud.CloudSecret;
+import dev.gmesim.core.internal.cloud.Signatures;
+
+/**
+ * {@code /__admin/gme/cloud-secrets}: the server API's keys (TencentCloud SecretId and SecretKey).
+ * PUT adds or replaces one, GET lists SecretIds only, DELETE forgets one. A SecretKey is never
+ * echoed, logged or journaled: refusals name the SecretId only.
+ */
+final class CloudSecretEndpoints {
+
+  private final Signatures signatures;
+
+  CloudSecretEndpoints(Signatures signatures) {
+    this.signatures = signatures;
+  }
+
+  /** GET /cloud-secrets: the SecretIds the server API accepts. */
+  ResponseDefinition list(ApiRequest req) {
+    req.query();
+    ObjectNode body = Replies.object();
+    ArrayNode secrets = body.putArray("secrets");
+    signatures.secretIds().forEach(id -> secrets.addObject().put("secretId", id));
+    return Replies.json(200, body);
+  }
+
+  /** PUT /cloud-secrets/{secretId} with {@code {"secretKey": "..."}}: 201 for a new key, 200 for a replaced one. */
+  ResponseDefinition put(ApiRequest req) {
+    req.query();
+    String secretId = req.path("secretId");
+    String key = SecretBody.read(req, "secretKey", "<the SecretKey>");
+    CloudSecret secret;
+    try {
+      secret = CloudSecret.of(secretId, key);
+    } catch (IllegalArgumentException e) {
+      // CloudSecret's messages name the SecretId and never the key.
+      throw ApiException.badRequest(e.getMessage().startsWith("SecretId") ? "secretId" : "secretKey", e.getMessage());
+    }
+    boolean replaced = signatures.put(secret);
+    ObjectNode out = Replies.object();
+    out.put("secretId", secret.secretId());
+    out.put("replaced", replaced);
+    return Replies.json(replaced ? 200 : 201, out);
+  }
+
+  /** DELETE /cloud-secrets/{secretId}: the server API stops accepting that key. */
+  ResponseDefinition remove(ApiRequest req) {
+    req.query();
+    String secretId = req.path("secretId");
+    if (!signatures.remove(secretId)) {
+      throw ApiException.notFound("secretId", "no server-API key has SecretId " + secretId + "; known: "
+          + signatures.secretIds() + " (GET /__admin/gme/cloud-secrets lists them)");
+    }
+    ObjectNode out = Replies.object();
+    out.put("removed", 1);
+    out.put("secretId", secretId);
+    return Replies.json(200, out);
+  }
+}

@@ -1,0 +1,623 @@
+package dev.gmesim.core.internal.world;
+
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_3DVOICE_ERR_NOT_INITED;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_HAS_IN_THE_STATE;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_IN_OTHER_ROOM;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_REPEATED_OPERATION;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_ROOM_NOT_EXIST;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_ROOM_NOT_EXITED;
+
+import dev.gmesim.core.api.RoomSnapshot;
+import dev.gmesim.core.catalog.GmeEventType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulator's state machine: contexts (one per SDK connection), rooms and their members.
+ * Calls made in the wrong state fail with the code GME reports (EnterRoom before Init: 1101,
+ * ExitRoom outside a room: 1201, ...), and members see each other enter and leave.
+ *
+ * <p>All methods are synchronized: calls from many connections interleave, and each call's
+ * checks and changes must be one step. No method blocks or does I/O; events go out through
+ * {@link Outcome#deliver()} after the caller has its reply.
+ *
+ * <pre>{@code
+ * GmeWorld world = new GmeWorld();
+ * world.connect("s1", (type, data) -> System.out.println(type + " " + data));
+ * world.init("s1", "1400000000", "10001");
+ * Outcome begun = world.beginEnter("s1", "lobby", 1, 7);
+ * Outcome entered = world.completeEnter("s1", 7);   // result 0; other members get USER_UPDATE
+ * entered.deliver();
+ * }</pre>
+ */
+public final class GmeWorld {
+  /** GME's longest room id. */
+  public static final int MAX_ROOM_ID_LENGTH = 127;
+
+  /** USER_UPDATE event_id: a member entered. */
+  public static final int EVENT_ID_USER_ENTER = 1;
+  /** USER_UPDATE event_id: a member left. */
+  public static final int EVENT_ID_USER_EXIT = 2;
+  /** USER_UPDATE event_id: a member opened its mic. */
+  public static final int EVENT_ID_USER_MIC_OPENED = 11;
+  /** USER_UPDATE event_id: a member closed its mic. */
+  public static final int EVENT_ID_USER_MIC_CLOSED = 12;
+
+  /** ROOM_DISCONNECT {@code reason} of a member the server API removed with DeleteRoomMember DeleteType 2. */
+  public static final String REASON_KICKED = "kicked";
+  /** ROOM_DISCONNECT {@code reason} of a member whose room the server API dismissed (DeleteType 1). */
+  public static final String REASON_DISMISSED = "dismissed";
+
+  private final Map<String, Session> sessions = new HashMap<>();
+  private volatile PresenceListener presence = (session, app, room, openId, entered) -> { };
+  /** Rooms by app, then room id: rooms of different apps never meet. */
+  private final Map<String, Room> rooms = new HashMap<>();
+
+  private static final class Session {
+    final String id;
+    final EventSink sink;
+    String appId;
+    String openId;
+    boolean inited;
+    Room room;
+    Pending pending;
+    /** The EnterRoom request that put the session in its room, or -1. */
+    long enteredBy = -1;
+    boolean mic;
+    boolean speaker;
+    boolean spatializerInited;
+    boolean spatializerEnabled;
+    /** Muted by the server API (ModifyUserMicStatus): EnableMic(true) cannot open the mic until it leaves. */
+    boolean serverMuted;
+
+    Session(String id, EventSink sink) {
+      this.id = id;
+      this.sink = sink;
+    }
+  }
+
+  private record Pending(String roomId, int roomType, long requestId) {}
+
+  private static final class Room {
+    final String appId;
+    final String id;
+    int type;
+    final LinkedHashMap<String, Session> members = new LinkedHashMap<>();
+
+    Room(String appId, String id, int type) {
+      this.appId = appId;
+      this.id = id;
+      this.type = type;
+    }
+  }
+
+  /** Registers a new context for a connection; its events go to {@code sink}. */
+  public synchronized void connect(String sessionId, EventSink sink) {
+    if (sessions.putIfAbsent(sessionId, new Session(sessionId, sink)) != null) {
+      throw new IllegalStateException("session " + sessionId + " is already connected");
+    }
+  }
+
+  /** Forgets a closed connection: it leaves its room, and the other members see it exit. */
+  public synchronized Outcome disconnect(String sessionId) {
+    Session s = sessions.remove(sessionId);
+    if (s == null) {
+      return Outcome.ok();
+    }
+    List<Delivery> out = new ArrayList<>();
+    s.pending = null;
+    leave(s, out);
+    return Outcome.ok(Map.of(), out);
+  }
+
+  /** Init(appId, openId): starts the context; the same ids again succeed at once, as in GME. */
+  public synchronized Outcome init(String sessionId, String appId, String openId) {
+    Session s = session(sessionId);
+    if (appId == null || appId.isBlank() || openId == null || openId.isBlank()) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT,
+          "Init needs a non-empty appId and openId; got appId=" + appId + ", openId=" + openId);
+    }
+    if (s.inited && appId.equals(s.appId) && openId.equals(s.openId)) {
+      return Outcome.ok();
+    }
+    if (s.room != null || s.pending != null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXITED,
+          "Init with another account while in room " + roomName(s) + "; call ExitRoom first");
+    }
+    s.appId = appId;
+    s.openId = openId;
+    s.inited = true;
+    return Outcome.ok();
+  }
+
+  /** Uninit(): stops the context; fails with 1202 while in a room or entering one. */
+  public synchronized Outcome uninit(String sessionId) {
+    Session s = session(sessionId);
+    if (s.room != null || s.pending != null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXITED,
+          "Uninit while in room " + roomName(s) + "; call ExitRoom and wait for EXIT_ROOM first");
+    }
+    s.inited = false;
+    return Outcome.ok();
+  }
+
+  /**
+   * The first half of EnterRoom: checks the state and marks the entry as in flight under
+   * {@code requestId}; {@link #completeEnter} or {@link #abortEnter} ends it.
+   */
+  public synchronized Outcome beginEnter(String sessionId, String roomId, int roomType, long requestId) {
+    Session s = session(sessionId);
+    if (!s.inited) {
+      return Outcome.error(AV_ERR_CONTEXT_NOT_EXIST, "EnterRoom before Init; call Init(appId, openId) first");
+    }
+    if (s.pending != null) {
+      return Outcome.error(AV_ERR_REPEATED_OPERATION,
+          "an entry into room " + s.pending.roomId() + " is already in flight; wait for its ENTER_ROOM event");
+    }
+    if (s.room != null && s.room.id.equals(roomId)) {
+      return Outcome.error(AV_ERR_HAS_IN_THE_STATE,
+          "already in room " + roomId + "; GME advises treating this as success");
+    }
+    if (s.room != null) {
+      return Outcome.error(AV_ERR_IN_OTHER_ROOM,
+          "already in room " + s.room.id + "; call ExitRoom or SwitchRoom to go to " + roomId);
+    }
+    Optional<Outcome> bad = checkRoomArgs(roomId, roomType);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    s.pending = new Pending(roomId, roomType, requestId);
+    return Outcome.ok();
+  }
+
+  /**
+   * The second half of EnterRoom: the member joins the room; the others get USER_UPDATE (enter),
+   * and the newcomer gets the list of those already there. Returns empty if the entry was
+   * cancelled in the meantime.
+   */
+  public synchronized Optional<Outcome> completeEnter(String sessionId, long requestId) {
+    Session s = sessions.get(sessionId);
+    if (s == null || s.pending == null || s.pending.requestId() != requestId) {
+      return Optional.empty();
+    }
+    Pending p = s.pending;
+    s.pending = null;
+    List<Delivery> out = new ArrayList<>();
+    join(s, p.roomId(), p.roomType(), out);
+    s.enteredBy = requestId;
+    return Optional.of(Outcome.ok(Map.of("roomId", p.roomId(), "roomType", s.room.type), out));
+  }
+
+  /**
+   * Ends an in-flight entry without joining (an injected failure or the SDK's own timeout);
+   * {@code requestId} -1 ends whichever entry is in flight. Returns whether an entry was ended,
+   * false when ExitRoom had already cancelled it.
+   */
+  public synchronized boolean abortEnter(String sessionId, long requestId) {
+    Session s = sessions.get(sessionId);
+    if (s != null && s.pending != null && (requestId < 0 || s.pending.requestId() == requestId)) {
+      s.pending = null;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The SDK gave up on EnterRoom {@code requestId} (its own timer reported 1005). An entry still in
+   * flight ends; an entry that completed while the SDK's timer fired is undone, so the server agrees
+   * with the client that it is in no room, and the other members see the exit.
+   */
+  public synchronized Outcome cancelEnter(String sessionId, long requestId) {
+    Session s = sessions.get(sessionId);
+    if (s == null) {
+      return Outcome.ok();
+    }
+    if (s.pending != null && (requestId < 0 || s.pending.requestId() == requestId)) {
+      s.pending = null;
+      return Outcome.ok();
+    }
+    if (s.room != null && requestId >= 0 && s.enteredBy == requestId) {
+      List<Delivery> out = new ArrayList<>();
+      leave(s, out);
+      return Outcome.ok(Map.of(), out);
+    }
+    return Outcome.ok();
+  }
+
+  /**
+   * ExitRoom(): leaves the room (the others see the exit). During an entry in flight it cancels
+   * the entry, which then ends with 7013; outside any room it fails with 1201.
+   */
+  public synchronized Outcome exitRoom(String sessionId) {
+    Session s = session(sessionId);
+    if (s.pending != null) {
+      long cancelled = s.pending.requestId();
+      s.pending = null;
+      return new Outcome(0, "", Map.of(), List.of(), cancelled);
+    }
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "ExitRoom outside a room; call EnterRoom first");
+    }
+    List<Delivery> out = new ArrayList<>();
+    leave(s, out);
+    return Outcome.ok(Map.of(), out);
+  }
+
+  /**
+   * SwitchRoom(target): leaves the current room and enters the target, each side seeing the
+   * change; 1201 outside a room, 1003 when already in the target.
+   */
+  public synchronized Outcome switchRoom(String sessionId, String targetRoomId) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "SwitchRoom outside a room; call EnterRoom first");
+    }
+    if (s.room.id.equals(targetRoomId)) {
+      return Outcome.error(AV_ERR_HAS_IN_THE_STATE, "already in room " + targetRoomId);
+    }
+    Optional<Outcome> bad = checkRoomArgs(targetRoomId, s.room.type);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    int type = s.room.type;
+    boolean mic = s.mic;
+    boolean speaker = s.speaker;
+    List<Delivery> out = new ArrayList<>();
+    leave(s, out);
+    // GME keeps device state across a fast switch.
+    s.mic = mic;
+    s.speaker = speaker;
+    join(s, targetRoomId, type, out);
+    return Outcome.ok(Map.of("roomId", targetRoomId), out);
+  }
+
+  /**
+   * Applies the state a failed SwitchRoom leaves behind: 2002 (QAV_ERR_TRY_NEW_ROOM_FAILED)
+   * leaves the old room too, and its members see the exit; any other code leaves the member where
+   * it was.
+   */
+  public synchronized Outcome failSwitch(String sessionId, int code) {
+    Session s = sessions.get(sessionId);
+    if (s == null || code != 2002 || s.room == null) {
+      return Outcome.ok();
+    }
+    List<Delivery> out = new ArrayList<>();
+    leave(s, out);
+    return Outcome.ok(Map.of(), out);
+  }
+
+  /** EnableMic(on): 1201 outside a room; the others see the mic open or close. */
+  public synchronized Outcome enableMic(String sessionId, boolean on) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "EnableMic outside a room; devices work only after ENTER_ROOM");
+    }
+    List<Delivery> out = new ArrayList<>();
+    if (on && s.serverMuted) {
+      // GME: a server-muted user stays muted whatever EnableMic says, until it leaves the room. The
+      // local call itself succeeds (docs silent on its code; the simulator answers 0), the room hears nothing.
+      return Outcome.ok(Map.of("enabled", on, "serverMuted", true), out);
+    }
+    if (s.mic != on) {
+      s.mic = on;
+      notifyOthers(s, on ? EVENT_ID_USER_MIC_OPENED : EVENT_ID_USER_MIC_CLOSED, out);
+    }
+    return Outcome.ok(Map.of("enabled", on), out);
+  }
+
+  /** EnableSpeaker(on): 1201 outside a room. */
+  public synchronized Outcome enableSpeaker(String sessionId, boolean on) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "EnableSpeaker outside a room; devices work only after ENTER_ROOM");
+    }
+    s.speaker = on;
+    return Outcome.ok(Map.of("enabled", on), List.of());
+  }
+
+  /** ChangeRoomType(type): changes the whole room's audio type; every other member gets CHANGE_ROOM_TYPE. */
+  public synchronized Outcome changeRoomType(String sessionId, int roomType) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "ChangeRoomType outside a room; call EnterRoom first");
+    }
+    if (roomType < 1 || roomType > 3) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT,
+          "roomType " + roomType + " is not 1 (FLUENCY), 2 (STANDARD) or 3 (HIGHQUALITY)");
+    }
+    s.room.type = roomType;
+    List<Delivery> out = new ArrayList<>();
+    for (Session m : s.room.members.values()) {
+      if (m != s) {
+        out.add(new Delivery(m.sink, GmeEventType.CHANGE_ROOM_TYPE,
+            Map.of("result", 0, "error_info", "", "sub_event_type", 3, "new_room_type", roomType)));
+      }
+    }
+    return Outcome.ok(Map.of("sub_event_type", 3, "new_room_type", roomType), out);
+  }
+
+  /** InitSpatializer(modelPath): must come after entering a room (1201 otherwise). */
+  public synchronized Outcome initSpatializer(String sessionId) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "InitSpatializer outside a room; call it after ENTER_ROOM");
+    }
+    s.spatializerInited = true;
+    return Outcome.ok();
+  }
+
+  /** EnableSpatializer(enable, applyToTeam): 7003 before InitSpatializer. */
+  public synchronized Outcome enableSpatializer(String sessionId, boolean enable) {
+    Session s = session(sessionId);
+    if (!s.spatializerInited) {
+      return Outcome.error(AV_ERR_3DVOICE_ERR_NOT_INITED,
+          "EnableSpatializer before InitSpatializer; call InitSpatializer after entering the room");
+    }
+    s.spatializerEnabled = enable;
+    return Outcome.ok(Map.of("enabled", enable), List.of());
+  }
+
+  /** Sets who hears entries and exits (one listener; the server API's entry and exit times). */
+  public void presenceListener(PresenceListener listener) {
+    this.presence = java.util.Objects.requireNonNull(listener, "presenceListener: listener is null");
+  }
+
+  /**
+   * The server removes members from a room (server API DeleteRoomMember, DeleteType 2): each
+   * removed member gets ROOM_DISCONNECT (result 0, {@code reason} {@link #REASON_KICKED}; what GME
+   * sends a kicked client is docs silent, this is the simulator's choice) and the others see the
+   * exit. Returns the openIds removed, in the order given; openIds not in the room are skipped.
+   */
+  public synchronized ServerChange kick(String appId, String roomId, Collection<String> openIds) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (String openId : openIds) {
+        Session m = memberOf(room, openId);
+        if (m != null && !done.contains(openId)) {
+          removeByServer(m, REASON_KICKED, "the server removed you from room " + roomId + " (DeleteRoomMember)", out);
+          done.add(openId);
+        }
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /**
+   * The server dismisses a room (server API DeleteRoomMember, DeleteType 1): every member gets
+   * ROOM_DISCONNECT ({@code reason} {@link #REASON_DISMISSED}) and leaves; each remaining member sees
+   * the exits. Returns the openIds removed, or none when the room has no members.
+   */
+  public synchronized ServerChange dismiss(String appId, String roomId) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (Session m : List.copyOf(room.members.values())) {
+        removeByServer(m, REASON_DISMISSED, "the server dismissed room " + roomId + " (DeleteRoomMember)", out);
+        done.add(m.openId);
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /**
+   * The server mutes ({@code muted} true) or unmutes members (server API ModifyUserMicStatus): a
+   * muted member's mic closes (the others see USER_UPDATE mic closed) and EnableMic(true) cannot open
+   * it until the member leaves the room; an unmute lets EnableMic work again (the mic stays closed
+   * until the member opens it). Returns the openIds changed; openIds not in the room are skipped.
+   */
+  public synchronized ServerChange serverMic(String appId, String roomId, Map<String, Boolean> mutedByOpenId) {
+    Room room = rooms.get(key(appId, roomId));
+    List<Delivery> out = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    if (room != null) {
+      for (Map.Entry<String, Boolean> e : mutedByOpenId.entrySet()) {
+        Session m = memberOf(room, e.getKey());
+        if (m == null) {
+          continue;
+        }
+        m.serverMuted = e.getValue();
+        if (m.serverMuted && m.mic) {
+          m.mic = false;
+          notifyOthers(m, EVENT_ID_USER_MIC_CLOSED, out);
+        }
+        done.add(e.getKey());
+      }
+    }
+    return new ServerChange(done, out);
+  }
+
+  /** Returns whether the server API muted this member of the room (ModifyUserMicStatus). */
+  public synchronized boolean serverMuted(String appId, String roomId, String openId) {
+    Room room = rooms.get(key(appId, roomId));
+    Session m = room == null ? null : memberOf(room, openId);
+    return m != null && m.serverMuted;
+  }
+
+  /**
+   * What a server-API change did: the openIds it touched and the events to send once the caller has
+   * its answer.
+   *
+   * @param openIds the members changed, in order
+   * @param deliveries the events to send, in order
+   */
+  public record ServerChange(List<String> openIds, List<Delivery> deliveries) {
+    /** Copies the lists. */
+    public ServerChange {
+      openIds = List.copyOf(openIds);
+      deliveries = List.copyOf(deliveries);
+    }
+
+    /** Sends every event in order. */
+    public void deliver() {
+      deliveries.forEach(Delivery::send);
+    }
+  }
+
+  private static Session memberOf(Room room, String openId) {
+    for (Session m : room.members.values()) {
+      if (m.openId.equals(openId)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private void removeByServer(Session m, String reason, String info, List<Delivery> out) {
+    leave(m, out);
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("result", 0);
+    data.put("error_info", info);
+    data.put("reason", reason);
+    out.add(new Delivery(m.sink, GmeEventType.ROOM_DISCONNECT, data));
+  }
+
+  /** Returns whether the context is in a room (IsRoomEntered). */
+  public synchronized boolean isRoomEntered(String sessionId) {
+    Session s = sessions.get(sessionId);
+    return s != null && s.room != null;
+  }
+
+  /** Returns the id of the room the session is in, if any. */
+  public synchronized Optional<String> roomOf(String sessionId) {
+    Session s = sessions.get(sessionId);
+    return s == null || s.room == null ? Optional.empty() : Optional.of(s.room.id);
+  }
+
+  /** Returns the openId the session was inited with, if any. */
+  public synchronized Optional<String> openIdOf(String sessionId) {
+    Session s = sessions.get(sessionId);
+    return s == null ? Optional.empty() : Optional.ofNullable(s.openId);
+  }
+
+  /** Returns the appId the session was inited with, if any. */
+  public synchronized Optional<String> appIdOf(String sessionId) {
+    Session s = sessions.get(sessionId);
+    return s == null ? Optional.empty() : Optional.ofNullable(s.appId);
+  }
+
+  /** Returns every room with its members, sorted by app and room id. */
+  public synchronized List<RoomSnapshot> rooms() {
+    return rooms.values().stream()
+        .sorted((a, b) -> a.appId.equals(b.appId) ? a.id.compareTo(b.id) : a.appId.compareTo(b.appId))
+        .map(GmeWorld::snapshot)
+        .toList();
+  }
+
+  /** Returns one room, if it exists (a room exists while it has members). */
+  public synchronized Optional<RoomSnapshot> room(String appId, String roomId) {
+    return Optional.ofNullable(rooms.get(key(appId, roomId))).map(GmeWorld::snapshot);
+  }
+
+  /** Returns how many contexts are connected. */
+  public synchronized int sessionCount() {
+    return sessions.size();
+  }
+
+  /**
+   * Empties every room and returns every context to its state before Init, keeping the
+   * connections; no events are sent.
+   */
+  public synchronized void reset() {
+    rooms.clear();
+    for (Session s : sessions.values()) {
+      s.room = null;
+      s.pending = null;
+      s.inited = false;
+      s.appId = null;
+      s.openId = null;
+      s.mic = false;
+      s.speaker = false;
+      s.spatializerInited = false;
+      s.spatializerEnabled = false;
+      s.serverMuted = false;
+    }
+  }
+
+  private static RoomSnapshot snapshot(Room r) {
+    return new RoomSnapshot(r.appId, r.id, r.type, r.members.values().stream()
+        .map(m -> new RoomSnapshot.Member(m.openId, m.mic, m.speaker))
+        .toList());
+  }
+
+  private Session session(String sessionId) {
+    Session s = sessions.get(sessionId);
+    if (s == null) {
+      throw new IllegalStateException("session " + sessionId + " is not connected; call connect first");
+    }
+    return s;
+  }
+
+  private static Optional<Outcome> checkRoomArgs(String roomId, int roomType) {
+    if (roomId == null || roomId.isEmpty() || roomId.length() > MAX_ROOM_ID_LENGTH) {
+      return Optional.of(Outcome.error(AV_ERR_INVALID_ARGUMENT,
+          "roomId must have 1 to " + MAX_ROOM_ID_LENGTH + " characters; got "
+              + (roomId == null ? "null" : roomId.length() + " characters")));
+    }
+    if (roomType < 1 || roomType > 3) {
+      return Optional.of(Outcome.error(AV_ERR_INVALID_ARGUMENT,
+          "roomType " + roomType + " is not 1 (FLUENCY), 2 (STANDARD) or 3 (HIGHQUALITY)"));
+    }
+    return Optional.empty();
+  }
+
+  private void join(Session s, String roomId, int roomType, List<Delivery> out) {
+    Room room = rooms.computeIfAbsent(key(s.appId, roomId), k -> new Room(s.appId, roomId, roomType));
+    List<String> already = room.members.values().stream().map(m -> m.openId).toList();
+    room.members.put(s.id, s);
+    s.room = room;
+    presence.moved(s.id, s.appId, roomId, s.openId, true);
+    notifyOthers(s, EVENT_ID_USER_ENTER, out);
+    if (!already.isEmpty()) {
+      // GME tells a newcomer who is already there.
+      out.add(new Delivery(s.sink, GmeEventType.USER_UPDATE,
+          Map.of("event_id", EVENT_ID_USER_ENTER, "user_list", already)));
+    }
+  }
+
+  private void leave(Session s, List<Delivery> out) {
+    Room room = s.room;
+    if (room == null) {
+      return;
+    }
+    notifyOthers(s, EVENT_ID_USER_EXIT, out);
+    room.members.remove(s.id);
+    presence.moved(s.id, room.appId, room.id, s.openId, false);
+    if (room.members.isEmpty()) {
+      rooms.remove(key(room.appId, room.id));
+    }
+    s.room = null;
+    s.enteredBy = -1;
+    s.mic = false;
+    s.speaker = false;
+    s.spatializerInited = false;
+    s.spatializerEnabled = false;
+    s.serverMuted = false;
+  }
+
+  private static void notifyOthers(Session s, int eventId, List<Delivery> out) {
+    for (Session m : s.room.members.values()) {
+      if (m != s) {
+        out.add(new Delivery(m.sink, GmeEventType.USER_UPDATE,
+            Map.of("event_id", eventId, "user_list", List.of(s.openId))));
+      }
+    }
+  }
+
+  private static String roomName(Session s) {
+    return s.room != null ? s.room.id : s.pending != null ? s.pending.roomId() : "(none)";
+  }
+
+  private static String key(String appId, String roomId) {
+    return appId + '\u0000' + roomId;
+  }
+}

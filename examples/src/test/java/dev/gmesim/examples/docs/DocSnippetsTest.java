@@ -1,0 +1,228 @@
+package dev.gmesim.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.gme.v20180711.GmeClient;
+import com.tencentcloudapi.gme.v20180711.models.DeleteRoomMemberRequest;
+import com.tencentcloudapi.gme.v20180711.models.DescribeRoomInfoRequest;
+import com.tencentcloudapi.gme.v20180711.models.RoomUser;
+import dev.gmesim.core.api.GmeSimulatorControl;
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.auth.AppKey;
+import dev.gmesim.core.auth.AuthBufferGenerator;
+import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.remote.GmeSimulatorClient;
+import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.sdk.GmeContext;
+import dev.gmesim.core.sdk.GmeEvent;
+import dev.gmesim.core.sdk.GmePtt;
+import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.core.time.TimeMode;
+import dev.gmesim.junit5.GmeAssertions;
+import dev.gmesim.junit5.GmeCloudApi;
+import dev.gmesim.junit5.GmeSimulatorExtension;
+import dev.gmesim.junit5.GmeSimulatorTest;
+import dev.gmesim.junit5.InjectGmeError;
+import dev.gmesim.junit5.InjectGmeServerError;
+import dev.gmesim.junit5.SimulatorScope;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Java snippets of README.md, junit-extension/README.md and docs/, as compiled code. Each
+ * {@code // tag::} region is what a doc shows, byte for byte after indentation
+ * ({@link DocSnippetsMatchSourcesTest} checks it); the snippets that stand alone also run here.
+ */
+class DocSnippetsTest {
+  static final byte[] authBuffer = new byte[0];
+
+  @Test
+  void theEmbeddedQuickStartSeesTheInjectedCode() {
+    // tag::readme-embedded-quick-start[]
+    try (GmeSimulator sim = GmeSimulator.builder().start();
+         GmeContext gme = GmeContext.builder().room(sim.roomAddress()).build()) {
+      EventRecorder events = new EventRecorder();
+      gme.setTMGDelegate(events);
+
+      sim.addFault(FaultRule.on(Operation.ENTER_ROOM)
+          .error(GmeErrorCode.AV_ERR_AUTH_FIALD)      // 7006
+          .times(1)
+          .alias("expired token")
+          .build());
+
+      gme.init("1400000000", "10001");
+      gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, authBuffer);
+      GmeEvent entered = events.await(GmeEventType.ENTER_ROOM);
+      assertThat(entered.result()).isEqualTo(7006);
+      assertThat(entered.errorInfo()).startsWith("AV_ERR_AUTH_FIALD");
+    }
+    // end::readme-embedded-quick-start[]
+  }
+
+  /** Run: the README's auth-buffer example against a simulator that knows the app's key. */
+  @Test
+  void anExpiredBufferIsRefusedWith7006() {
+    // tag::readme-auth-buffers[]
+    AppKey key = AppKey.random();                         // or AppKey.of(the console's 16-char key)
+    try (GmeSimulator sim = GmeSimulator.builder().app("1400000000", key.reveal()).start();
+         GmeContext gme = GmeContext.builder().room(sim.roomAddress()).build()) {
+      EventRecorder events = new EventRecorder();
+      gme.setTMGDelegate(events);
+      gme.init("1400000000", "10001");
+      byte[] expired = AuthBufferGenerator.roomBuffer(1400000000L, "lobby", "10001", key, Instant.now().minusSeconds(1));
+      gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, expired);
+      events.await(GmeEventType.ENTER_ROOM).result();     // 7006: "auth buffer expired at ..."
+    }
+    // end::readme-auth-buffers[]
+  }
+
+  /** Compiled, not run: it needs a simulator on port 8080. */
+  static void controlContract() {
+    // tag::readme-control-contract[]
+    GmeSimulatorControl sim = GmeSimulatorClient.connect(URI.create("http://127.0.0.1:8080"),
+        System.getenv("GMESIM_ADMIN_TOKEN"));   // or GmeSimulator.builder().start()
+    FaultRule rule = sim.addFault(FaultRule.on(Operation.ENTER_ROOM)
+        .error(GmeErrorCode.AV_ERR_AUTH_FIALD)
+        .times(1)
+        .build());
+    try (GmeContext gme = GmeContext.builder().room(sim.roomAddress()).build()) {
+      // ... EnterRoom now reports 7006 once
+    }
+    List<JournalEntry> calls = sim.journal(JournalQuery.builder().source(rule.id()).build());
+    // end::readme-control-contract[]
+  }
+
+  static void manualClock(GmeSimulator sim) {
+    // tag::readme-manual-clock[]
+    GmeContext gme = GmeContext.builder().room(sim.roomAddress()).clock(TimeMode.manual()).build();
+    gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, authBuffer);   // a noReply fault holds it
+    gme.clock().advance(Duration.ofSeconds(10));
+    gme.exitRoom();                                                   // ENTER_ROOM ends with 7013
+    // end::readme-manual-clock[]
+  }
+
+  static void serverApiQuickStart(GmeSimulator sim) throws Exception {
+    // tag::readme-server-api[]
+    HttpProfile http = new HttpProfile();
+    http.setEndpoint(sim.cloudEndpoint());          // host:port
+    http.setProtocol(HttpProfile.REQ_HTTP);
+    ClientProfile profile = new ClientProfile();
+    profile.setHttpProfile(http);
+    GmeClient gme = new GmeClient(new Credential("AKIDexample", "secret"), "", profile);
+
+    DeleteRoomMemberRequest kick = new DeleteRoomMemberRequest();
+    kick.setBizId(1400000000L);
+    kick.setRoomId("lobby");
+    kick.setDeleteType(2L);                          // 2 kick, 1 dismiss the room
+    kick.setUids(new String[] {"10001"});
+    gme.DeleteRoomMember(kick);                      // the kicked context gets ROOM_DISCONNECT
+    sim.addFault(FaultRule.on(Operation.SERVER_DESCRIBE_ROOM_INFO).apiError("RequestLimitExceeded").build());
+    // end::readme-server-api[]
+  }
+
+  static void serverApiRecipe(GmeSimulator sim) throws Exception {
+    // tag::server-api-java-recipe[]
+    HttpProfile http = new HttpProfile();
+    http.setEndpoint(sim.cloudEndpoint());        // "127.0.0.1:PORT": host:port, no scheme, no path
+    http.setProtocol(HttpProfile.REQ_HTTP);       // "http://"
+    http.setReadTimeout(10);                      // seconds; the SDK's default is none
+    ClientProfile profile = new ClientProfile();
+    profile.setHttpProfile(http);
+    GmeClient gme = new GmeClient(new Credential("AKIDexample", "secret"), "", profile);
+
+    DescribeRoomInfoRequest req = new DescribeRoomInfoRequest();
+    req.setSdkAppId(1400000000L);
+    req.setStrRoomIds(new String[] {"lobby"});
+    RoomUser[] rooms = gme.DescribeRoomInfo(req).getRoomUsers();   // each: getStrRoomId(), getStrUids()
+    // end::server-api-java-recipe[]
+  }
+
+  static void voiceMessagesReadme(GmeSimulator sim, GmeContext gme, EventRecorder events) {
+    // tag::readme-voice-messages[]
+    GmePtt ptt = gme.getPTT();
+    ptt.applyPTTAuthbuffer(authBuffer);
+    ptt.setMaxMessageLength(2000);                 // stops by itself after 2 simulated seconds
+    ptt.startRecording("/tmp/msg.wav");
+    events.await(GmeEventType.PTT_RECORD_COMPLETE);
+    ptt.uploadRecordedFile("/tmp/msg.wav");
+    String fileId = events.await(GmeEventType.PTT_UPLOAD_COMPLETE).getStringExtra("file_id");
+    sim.transcript(fileId, "meet at the bridge");
+    ptt.speechToText(fileId);                      // PTT_SPEECH2TEXT_COMPLETE text="meet at the bridge"
+    // end::readme-voice-messages[]
+  }
+
+  static void voiceMessagesDoc(GmeSimulator simulator, GmeContext gme, EventRecorder events) {
+    // tag::voice-messages-doc[]
+    GmePtt ptt = gme.getPTT();                       // gme: an inited GmeContext
+    ptt.applyPTTAuthbuffer(authBuffer);              // 0, or 1101 before Init
+    ptt.setMaxMessageLength(2000);                   // the recording stops by itself after 2 s (simulated)
+    ptt.startRecording("/tmp/msg.wav");
+    events.await(GmeEventType.PTT_RECORD_COMPLETE);  // result 0; /tmp/msg.wav is a 2 s WAV
+    ptt.uploadRecordedFile("/tmp/msg.wav");
+    String fileId = events.await(GmeEventType.PTT_UPLOAD_COMPLETE).getStringExtra("file_id");
+    // fileId = "http://127.0.0.1:41233/gme/ptt/v1/files/k3j9..."
+
+    simulator.transcript(fileId, "meet at the bridge");   // optional; else a stable default text
+    ptt.speechToText(fileId);
+    events.await(GmeEventType.PTT_SPEECH2TEXT_COMPLETE).getStringExtra("text");  // "meet at the bridge"
+    // end::voice-messages-doc[]
+  }
+
+  static void awaitWithAwaitility(EventRecorder events) {
+    // tag::junit-readme-awaitility[]
+    await().atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> GmeAssertions.assertEventSeen(events, GmeEventType.ENTER_ROOM, 7006));
+    // end::junit-readme-awaitility[]
+  }
+
+  /** Compiled, not run (a nested class): the README's declarative example; junit-readme-voice-lobby runs. */
+  @GmeSimulatorTest
+  static class ReadmeJunitQuickStart {
+    // tag::readme-junit-quick-start[]
+    @GmeSimulatorTest
+    class VoiceLobbyTest {
+      @Test
+      @InjectGmeError(7006)
+      void expiredTokenAsksThePlayerToLogInAgain(GmeContext gme, EventRecorder events) {
+        gme.init("1400000000", "10001");
+        gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, authBuffer);
+        GmeAssertions.awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(GmeErrorCode.AV_ERR_AUTH_FIALD);
+      }
+    }
+    // end::readme-junit-quick-start[]
+  }
+
+  @GmeSimulatorTest
+  static class ServerErrorSnippet {
+    // tag::junit-readme-server-error[]
+    @Test
+    @InjectGmeServerError(value = "RequestLimitExceeded", actions = "DescribeRoomInfo", times = 1)
+    void theBackendRetriesAThrottledRoomQuery(GmeCloudApi api) throws Exception {
+      // the first DescribeRoomInfo throws TencentCloudSDKException with getErrorCode() "RequestLimitExceeded"
+    }
+    // end::junit-readme-server-error[]
+  }
+
+  static class ExtensionBuilderSnippet {
+    // tag::junit-readme-builder[]
+    @RegisterExtension
+    static GmeSimulatorExtension gme = GmeSimulatorExtension.builder()
+        .clock(TimeMode.manual())     // the test advances time: gme.clock().advance(...)
+        .scope(SimulatorScope.RUN)    // one simulator for every class of the run
+        .failOnUnfiredFaults(true)    // an @InjectGmeError that never fired fails the test
+        .build();
+    // end::junit-readme-builder[]
+  }
+}

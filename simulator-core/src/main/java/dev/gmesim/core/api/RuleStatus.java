@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A snapshot of one rule in a {@link FaultPlan}: its counters and whether it can still fire.
+ * A snapshot of one rule in a simulator's fault plan: its counters and whether it can still fire.
  *
  * @param rule the rule, with its id
  * @param matched calls that reached this rule while it was active and matched its scope

@@ -482,7 +482,7 @@ public final class FaultRule {
       return this;
     }
 
-    /** Records who installed the rule, so {@link FaultPlan#removeByOwner(String)} can remove its rules together. */
+    /** Records who installed the rule, so {@code removeFaultsByOwner(owner)} can remove its rules together. */
     public Builder owner(String owner) {
       this.owner = owner;
       return this;

@@ -12,16 +12,18 @@ import com.tencentcloudapi.gme.v20180711.models.DescribeRoomInfoResponse;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Server API requests per second: {@code DescribeRoomInfo} through the official TencentCloud Java
@@ -34,25 +36,23 @@ import java.util.stream.Collectors;
  * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.CloudApiLoad [--seconds 5] [--rounds 7] [--concurrency 16]
  * </pre>
  */
-public final class CloudApiLoad {
-  private CloudApiLoad() {}
+@Command(name = "CloudApiLoad", sortOptions = false,
+    description = "Server API requests per second (DescribeRoomInfo), the simulator against a stock WireMock.")
+public final class CloudApiLoad implements Callable<Integer> {
 
-  /** Runs the comparison and prints the table; see the type's documentation for the flags. */
-  public static void main(String[] args) throws Exception {
-    int seconds = 5;
-    int rounds = 7;
-    int concurrency = 16;
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--seconds" -> seconds = Integer.parseInt(value);
-        case "--rounds" -> rounds = Integer.parseInt(value);
-        case "--concurrency" -> concurrency = Integer.parseInt(value);
-        default -> {
-          throw new IllegalArgumentException("unknown flag " + args[i] + "; use --seconds, --rounds, --concurrency");
-        }
-      }
-    }
+  @Mixin
+  PairedRuns runs;
+
+  CloudApiLoad() {}
+
+  /** Runs the comparison and prints the table; exits with status 2 and the reason on a bad flag. */
+  public static void main(String[] args) {
+    System.exit(Cli.execute(new CloudApiLoad(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int concurrency = runs.concurrency;
     try (GmeSimulator sim = GmeSimulator.start();
         GmeContext player = GmeContext.builder().room(sim.roomAddress()).delegate(new EventRecorder()).build()) {
       player.init("1400000000", "10001");
@@ -66,31 +66,18 @@ public final class CloudApiLoad {
         stock.stubFor(WireMock.post("/").willReturn(WireMock.okJson(body)));
         GmeClient stockClient = client("127.0.0.1:" + stock.port());
         System.out.printf(Locale.ROOT, "DescribeRoomInfo through tencentcloud-sdk-java, %d client threads, %d x %d s per"
-            + " server, JDK %s, %d cores%n%n", concurrency, rounds, seconds, System.getProperty("java.version"),
+            + " server, JDK %s, %d cores%n%n", concurrency, runs.rounds, runs.seconds, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors());
-        run(simClient, concurrency, seconds);
-        run(stockClient, concurrency, seconds);
-        double[] simRates = new double[rounds];
-        double[] stockRates = new double[rounds];
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          if (r % 2 == 0) {
-            simRates[r] = run(simClient, concurrency, seconds);
-            stockRates[r] = run(stockClient, concurrency, seconds);
-          } else {
-            stockRates[r] = run(stockClient, concurrency, seconds);
-            simRates[r] = run(simClient, concurrency, seconds);
-          }
-          ratios[r] = simRates[r] / stockRates[r];
-        }
+        PairedRuns.Comparison c = runs.compare(length -> run(simClient, concurrency, length),
+            length -> run(stockClient, concurrency, length));
         System.out.printf(Locale.ROOT, "%16s %16s %8s%n", "simulator req/s", "stock WM req/s", "ratio");
-        System.out.printf(Locale.ROOT, "%16.0f %16.0f %8.2f   pairs: %s%n", VoiceMessageLoad.median(simRates),
-            VoiceMessageLoad.median(stockRates), VoiceMessageLoad.median(ratios), Arrays.stream(ratios)
-                .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" ")));
+        System.out.printf(Locale.ROOT, "%16.0f %16.0f %8.2f   pairs: %s%n", c.simulator(), c.stock(), c.ratio(),
+            c.pairs());
       } finally {
         stock.stop();
       }
     }
+    return 0;
   }
 
   static GmeClient client(String endpoint) {
@@ -109,8 +96,8 @@ public final class CloudApiLoad {
     return req;
   }
 
-  /** Sends requests from {@code concurrency} threads for {@code seconds} and returns successful requests per second. */
-  static double run(GmeClient client, int concurrency, int seconds) throws Exception {
+  /** Sends requests from {@code concurrency} threads for {@code length} and returns successful requests per second. */
+  static double run(GmeClient client, int concurrency, Duration length) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     AtomicBoolean stop = new AtomicBoolean();
     LongAdder done = new LongAdder();
@@ -129,7 +116,7 @@ public final class CloudApiLoad {
       }));
     }
     long start = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
+    Thread.sleep(length.toMillis());
     stop.set(true);
     double elapsed = (System.nanoTime() - start) / 1e9;
     long count = done.sum();

@@ -1,6 +1,8 @@
 package dev.gmesim.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +16,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Cold start of the simulator's jar next to a stock WireMock standalone jar: each is spawned as a
@@ -22,33 +33,53 @@ import java.util.concurrent.TimeUnit;
  * both see the same machine load, and the median of the runs is reported.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.ColdStart [runs] [gme-simulator.jar] [wiremock-standalone.jar]
+ * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.ColdStart [RUNS] [SIMULATOR_JAR] [WIREMOCK_JAR]
  * </pre>
  */
-public final class ColdStart {
+@Command(name = "ColdStart",
+    description = "Cold start, spawn to the first healthy answer, of the simulator's jar and a stock WireMock jar.")
+public final class ColdStart implements Callable<Integer> {
   private static final Duration POLL = Duration.ofMillis(5);
   private static final Duration GIVE_UP = Duration.ofSeconds(60);
+  private static final String PINNED_WIREMOCK = pinnedWireMock();
 
-  private ColdStart() {}
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RUNS", defaultValue = "5", converter = Cli.PositiveInt.class,
+      description = "Measured starts of each jar (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SIMULATOR_JAR",
+      defaultValue = "simulator-core/target/gme-simulator.jar",
+      description = "The simulator's runnable jar (default ${DEFAULT-VALUE}).")
+  Path ours;
+
+  // The default follows the version the parent pom pins, so it moves with every WireMock upgrade.
+  @Parameters(index = "2", arity = "0..1", paramLabel = "WIREMOCK_JAR",
+      description = "A WireMock standalone jar (default ${DEFAULT-VALUE}, the version the simulator embeds).")
+  Path wiremock = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "wiremock",
+      "wiremock-standalone", PINNED_WIREMOCK, "wiremock-standalone-" + PINNED_WIREMOCK + ".jar");
+
+  @Spec
+  CommandSpec spec;
+
+  ColdStart() {}
 
   /** One contender: how to start it on a port and where its health endpoint is. */
   private record Contender(String name, Path jar, List<String> args, String healthPath) {}
 
-  /** Runs the benchmark and prints one line per start and a Markdown table of medians. */
-  public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path ours = Path.of(args.length > 1 ? args[1] : "simulator-core/target/gme-simulator.jar");
-    Path wiremock = Path.of(args.length > 2 ? args[2] : System.getProperty("user.home")
-        + "/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar");
-    for (Path jar : List.of(ours, wiremock)) {
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalArgumentException(jar + " does not exist; build it with ./mvnw -B -q package -DskipTests, "
-            + "or pass the jar paths as arguments");
-      }
-    }
+  /** Runs the benchmark and prints one line per start and a Markdown table of medians; bad arguments exit 2. */
+  public static void main(String[] args) {
+    System.exit(Cli.execute(new ColdStart(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    require("SIMULATOR_JAR", ours, "build it with ./mvnw -B -q -pl wiremock-mappings,simulator-core package "
+        + "-DskipTests, or pass its path");
+    require("WIREMOCK_JAR", wiremock, "pass the path of a WireMock standalone jar (the build puts "
+        + "org.wiremock:wiremock-standalone:" + PINNED_WIREMOCK + " in ~/.m2)");
     List<Contender> contenders = List.of(
         new Contender("gme-simulator", ours, List.of("--room-port", "0", "--http-port", "%d"), "/__admin/gme/health"),
-        new Contender("wiremock-standalone 3.13.2", wiremock, List.of("--port", "%d"), "/__admin/health"));
+        new Contender(wireMockName(wiremock), wiremock, List.of("--port", "%d"), "/__admin/health"));
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     List<List<Long>> times = new ArrayList<>();
@@ -73,6 +104,49 @@ public final class ColdStart {
     System.out.println();
     System.out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
         + Runtime.getRuntime().availableProcessors() + " cores");
+    return 0;
+  }
+
+  private void require(String label, Path jar, String fix) {
+    if (!Files.isRegularFile(jar)) {
+      throw new ParameterException(spec.commandLine(), label + " " + jar + " does not exist; " + fix);
+    }
+  }
+
+  /**
+   * Names a WireMock jar by the version it carries ({@code version.properties}, what its
+   * {@code --version} prints), so the table is right for whichever jar was passed.
+   */
+  static String wireMockName(Path jar) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      JarEntry entry = file.getJarEntry("version.properties");
+      if (entry != null) {
+        Properties p = new Properties();
+        try (InputStream in = file.getInputStream(entry)) {
+          p.load(in);
+        }
+        String version = p.getProperty("version");
+        if (version != null) {
+          return "wiremock-standalone " + version;
+        }
+      }
+    }
+    return jar.getFileName().toString();
+  }
+
+  /** The WireMock version the parent pom pins, from a resource Maven fills in when it builds this module. */
+  static String pinnedWireMock() {
+    Properties p = new Properties();
+    try (InputStream in = ColdStart.class.getResourceAsStream("versions.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("versions.properties is missing from the classpath; build the benchmarks "
+            + "module with Maven, which writes it");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("wiremock.version");
   }
 
   /** Spawns the jar, polls its health endpoint until it answers 200, stops it, and returns spawn-to-200 in ms. */

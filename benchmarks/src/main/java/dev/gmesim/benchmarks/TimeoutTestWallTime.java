@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.engine.TestExecutionResult;
@@ -22,6 +23,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Wall time of one {@code @InjectGmeError(1005)} test, as a user's suite pays it: the test method
@@ -30,11 +33,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code scaled(100)} clock (the project's setting before session clocks). Prints a table.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.TimeoutTestWallTime [ROUNDS] [TESTS_PER_ROUND]
+ * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.TimeoutTestWallTime [ROUNDS]
  * </pre>
  */
-public final class TimeoutTestWallTime {
-  private TimeoutTestWallTime() {}
+@Command(name = "TimeoutTestWallTime",
+    description = "Wall time of one @InjectGmeError(1005) test on the virtual clock and on a scaled(100) clock.")
+public final class TimeoutTestWallTime implements Callable<Integer> {
+
+  // Each round runs each class once, that is its @RepeatedTest(10) methods: ten timings per clock.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ROUNDS", defaultValue = "10",
+      converter = Cli.PositiveInt.class, description = "Alternations of the two classes (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  TimeoutTestWallTime() {}
 
   /** The test under measurement, on the extension's default (virtual) clock. */
   @GmeSimulatorTest
@@ -67,9 +78,13 @@ public final class TimeoutTestWallTime {
     }
   }
 
-  /** Runs {@code rounds} alternations of both classes (10 tests each) and prints medians and p90s. */
+  /** Runs ROUNDS alternations of both classes (10 tests each) and prints medians and p90s; bad arguments exit 2. */
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    System.exit(Cli.execute(new TimeoutTestWallTime(), args));
+  }
+
+  @Override
+  public Integer call() {
     Launcher launcher = LauncherFactory.create();
     List<Long> virtual = new ArrayList<>();
     List<Long> scaled = new ArrayList<>();
@@ -86,6 +101,7 @@ public final class TimeoutTestWallTime {
     if (failures > 0) {
       throw new AssertionError(failures + " measured tests failed; the timings above are not valid");
     }
+    return 0;
   }
 
   private static int run(Launcher launcher, Class<?> type, List<Long> into) {

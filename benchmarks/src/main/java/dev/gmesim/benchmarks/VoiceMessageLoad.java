@@ -11,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Voice-message round trips per second: upload a body, then download it by its file id, against
@@ -36,39 +38,40 @@ import java.util.stream.Collectors;
  *     [--sizes 1024,65536,1048576] [--seconds 5] [--rounds 7] [--concurrency 16] [--store-mib 256]
  * </pre>
  */
-public final class VoiceMessageLoad {
+@Command(name = "VoiceMessageLoad", sortOptions = false,
+    description = "Voice-message round trips (upload + download) per second, the simulator against a stock WireMock.")
+public final class VoiceMessageLoad implements Callable<Integer> {
   private static final Pattern FILE_ID = Pattern.compile("\"file_id\"\\s*:\\s*\"([^\"]+)\"");
 
-  private VoiceMessageLoad() {}
+  @Option(names = "--sizes", paramLabel = "BYTES", split = ",", defaultValue = "1024,65536,1048576",
+      converter = Cli.PositiveInt.class, description = "Body sizes, one table row each (default ${DEFAULT-VALUE}).")
+  List<Integer> sizes;
 
-  /** Runs the comparison and prints the table; see the type's documentation for the flags. */
-  public static void main(String[] args) throws Exception {
-    int[] sizes = {1024, 64 * 1024, 1024 * 1024};
-    int seconds = 5;
-    int rounds = 7;
-    int concurrency = 16;
-    long storeMiB = 256;
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        case "--seconds" -> seconds = Integer.parseInt(value);
-        case "--rounds" -> rounds = Integer.parseInt(value);
-        case "--concurrency" -> concurrency = Integer.parseInt(value);
-        case "--store-mib" -> storeMiB = Long.parseLong(value);
-        default -> {
-          throw new IllegalArgumentException("unknown flag " + args[i] + "; use --sizes, --seconds, --rounds, --concurrency, --store-mib");
-        }
-      }
-    }
+  @Mixin
+  PairedRuns runs;
+
+  @Option(names = "--store-mib", paramLabel = "MIB", defaultValue = "256", converter = Cli.PositiveInt.class,
+      description = "The simulator's voice-message store bound in MiB (default ${DEFAULT-VALUE}).")
+  int storeMiB;
+
+  VoiceMessageLoad() {}
+
+  /** Runs the comparison and prints the table; exits with status 2 and the reason on a bad flag. */
+  public static void main(String[] args) {
+    System.exit(Cli.execute(new VoiceMessageLoad(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int concurrency = runs.concurrency;
     ExecutorService clientPool = Executors.newFixedThreadPool(concurrency + 2);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
     System.out.printf(Locale.ROOT, "voice-message round trips (upload + download), %d client threads, %d x %d s per "
-        + "server and size, simulator store %d MiB, JDK %s, %d cores%n%n", concurrency, rounds, seconds, storeMiB, System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors());
+        + "server and size, simulator store %d MiB, JDK %s, %d cores%n%n", concurrency, runs.rounds, runs.seconds,
+        storeMiB, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "%10s %16s %16s %8s%n", "body", "simulator rt/s", "stock WM rt/s", "ratio");
     System.out.printf(Locale.ROOT, "%10s %16s %16s %8s%n", "", "(median)", "(median)", "(median)");
-    try (GmeSimulator sim = GmeSimulator.builder().voiceStoreBytes(storeMiB << 20).start()) {
+    try (GmeSimulator sim = GmeSimulator.builder().voiceStoreBytes((long) storeMiB << 20).start()) {
       WireMockServer stock = stockWireMock();
       stock.start();
       try {
@@ -82,28 +85,10 @@ public final class VoiceMessageLoad {
               .withHeader("Content-Type", "application/octet-stream").withBody(body)));
           URI simUpload = sim.httpBaseUri().resolve("/gme/ptt/v1/upload");
           URI stockUpload = URI.create(stock.baseUrl() + "/gme/ptt/v1/upload");
-          // Warm both up so the JIT, the heap and the connection pools are ready before anything is counted.
-          run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
-          run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
-          // Alternate short runs and compare each pair: load from other processes on a shared machine
-          // then drifts over both servers alike instead of favouring whichever ran in a quiet moment.
-          double[] simRates = new double[rounds];
-          double[] stockRates = new double[rounds];
-          double[] ratios = new double[rounds];
-          for (int r = 0; r < rounds; r++) {
-            // Swap the order every pair, so that neither server always runs right after the other.
-            if (r % 2 == 0) {
-              simRates[r] = run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
-              stockRates[r] = run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
-            } else {
-              stockRates[r] = run(http, stockUpload, body, concurrency, Duration.ofSeconds(seconds));
-              simRates[r] = run(http, simUpload, body, concurrency, Duration.ofSeconds(seconds));
-            }
-            ratios[r] = simRates[r] / stockRates[r];
-          }
-          System.out.printf(Locale.ROOT, "%10s %16.0f %16.0f %8.2f   pairs: %s%n", human(size), median(simRates),
-              median(stockRates), median(ratios), Arrays.stream(ratios)
-                  .mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(" ")));
+          PairedRuns.Comparison c = runs.compare(length -> run(http, simUpload, body, concurrency, length),
+              length -> run(http, stockUpload, body, concurrency, length));
+          System.out.printf(Locale.ROOT, "%10s %16.0f %16.0f %8.2f   pairs: %s%n", human(size), c.simulator(),
+              c.stock(), c.ratio(), c.pairs());
         }
       } finally {
         stock.stop();
@@ -111,6 +96,7 @@ public final class VoiceMessageLoad {
     } finally {
       clientPool.shutdownNow();
     }
+    return 0;
   }
 
   /** Runs round trips from {@code concurrency} threads for {@code duration} and returns round trips per second. */
@@ -182,13 +168,6 @@ public final class VoiceMessageLoad {
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(2)
         .notifier(new Slf4jNotifier(false)));
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static String human(int bytes) {

@@ -2,6 +2,8 @@ package dev.gmesim.junit5;
 
 import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.auth.AppCredentials;
+import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.cloud.CloudApi;
 import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
@@ -108,7 +110,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
 
     Backend backend = backend(context, settings);
     String name = testName(context);
-    TestScope scope = new TestScope(RUN_ID + "-" + TESTS.incrementAndGet() + "-" + name, name, backend,
+    TestScope scope = new TestScope(tag(RUN_ID + "-" + TESTS.incrementAndGet() + "-", name), name, backend,
         Coverage.of(context), settings.clock());
     context.getStore(NAMESPACE).put(TestScope.class, scope);
     scope.install(planned);
@@ -126,10 +128,16 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
         ? scope.unfiredAnnotationRules() : List.of();
     scope.close();
     if (!unfired.isEmpty()) {
+      // A backend whose client does not send the test's tag is the likely cause for a tagged server rule.
+      boolean untaggedClient = unfired.stream().anyMatch(s -> s.rule().tag() != null && s.rule().operations().stream()
+          .allMatch(op -> op.channel() == Operation.Channel.SERVER_API));
       throw new AssertionError(unfired.stream()
           .map(s -> "FaultRule " + s.describe())
           .collect(Collectors.joining("; ", "", "; the test never made a call these faults match (failOnUnfiredFaults"
-              + " is on): make that call in the test, narrow or remove the annotation, or turn failOnUnfiredFaults off")));
+              + " is on): make that call in the test, narrow or remove the annotation, or turn failOnUnfiredFaults off"
+              + (untaggedClient ? "; server API requests match only when they carry this test's "
+                  + CloudApi.TAG_HEADER + ": build the client with the test's GmeCloudApi (gmeClient() or"
+                  + " clientProfile()), or set tagged = false" : ""))));
     }
   }
 
@@ -148,7 +156,10 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     }
     if (type == GmeCloudApi.class) {
       Settings s = settings(context);
-      return GmeCloudApi.of(backend(context, s).endpoints(), s.cloudSecret());
+      // Outside a test (@BeforeAll) there is no tag to send: that client's requests match only untagged rules.
+      TestScope scope = context.getTestMethod().isPresent()
+          ? context.getStore(NAMESPACE).get(TestScope.class, TestScope.class) : null;
+      return GmeCloudApi.of(backend(context, s).endpoints(), s.cloudSecret(), scope == null ? null : scope.tag());
     }
     if (type == GmeAuth.class) {
       Settings settings = settings(context);
@@ -272,6 +283,19 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     // Repetitions and parameterized invocations (whose parent is the template) differ only in their display name.
     boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
     return invocation ? name + " [" + context.getDisplayName() + "]" : name;
+  }
+
+  /**
+   * Returns a test's tag: the prefix that makes it unique, then the test's name as printable ASCII
+   * (a method or display name may be any Unicode), cut to what an HTTP header may carry.
+   */
+  static String tag(String prefix, String name) {
+    StringBuilder b = new StringBuilder(prefix);
+    for (int i = 0; i < name.length() && b.length() < CloudApi.MAX_TAG_LENGTH; i++) {
+      char c = name.charAt(i);
+      b.append(c >= 0x20 && c <= 0x7E ? c : '_');
+    }
+    return b.toString().strip();
   }
 
   /** Settings for a registered extension; each setter is optional. */

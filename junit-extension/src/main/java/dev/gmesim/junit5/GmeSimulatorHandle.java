@@ -35,13 +35,13 @@ import java.util.Optional;
  */
 public interface GmeSimulatorHandle {
 
-  /** Returns the tag that marks this test's SDK connections and owns its fault rules. */
+  /** Returns the tag that marks this test's SDK connections and server API clients, and owns its fault rules. */
   String tag();
 
   /**
    * Adds a fault rule for this test and returns it with its id. A rule without a tag is limited
-   * to this test's SDK contexts, and a rule without an owner is removed after the test; set
-   * either yourself to widen or keep a rule on purpose.
+   * to this test's SDK contexts and {@link GmeCloudApi} clients, and a rule without an owner is
+   * removed after the test; set either yourself to widen or keep a rule on purpose.
    */
   FaultRule addFault(FaultRule rule);
 

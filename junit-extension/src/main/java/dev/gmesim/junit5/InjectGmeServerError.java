@@ -10,16 +10,18 @@ import java.lang.annotation.Target;
 
 /**
  * Makes the simulator's server API (TencentCloud API 3.0, {@code POST /}) answer with an API error
- * code during a test: by default every request to an action that can return the code fails with it,
- * as Tencent's API reports it, so a game backend's handling of {@code TencentCloudSDKException} is
- * exercised. On a class it applies to every test of the class, its subclasses and its
- * {@code @Nested} classes; it is repeatable and works as a meta-annotation. Needs
- * {@link GmeSimulatorTest} (or a registered {@link GmeSimulatorExtension}) on the class.
+ * code during a test: by default every request of the test's client to an action that can return
+ * the code fails with it, as Tencent's API reports it, so a game backend's handling of
+ * {@code TencentCloudSDKException} is exercised. On a class it applies to every test of the class,
+ * its subclasses and its {@code @Nested} classes; it is repeatable and works as a meta-annotation.
+ * Needs {@link GmeSimulatorTest} (or a registered {@link GmeSimulatorExtension}) on the class.
  *
  * <pre>{@code
  * @Test
  * @InjectGmeServerError(value = "RequestLimitExceeded", actions = "DescribeRoomInfo", times = 1)
- * void theBackendRetriesAThrottledRoomQuery(GmeCloudApi api) { ... }   // the first DescribeRoomInfo fails, the retry passes
+ * void theBackendRetriesAThrottledRoomQuery(GmeCloudApi api) {
+ *   RoomService rooms = new RoomService(api.gmeClient());   // its first DescribeRoomInfo fails, the retry passes
+ * }
  *
  * @Test
  * @InjectGmeServerError("UnsupportedOperation.ServiceNotOpened")      // every recording action refuses
@@ -28,9 +30,10 @@ import java.lang.annotation.Target;
  *
  * <p>Attributes are checked before anything is installed: an unknown code fails the test with the
  * nearest known codes, an action that cannot return the code fails naming the ones that can. The
- * rules are removed after the test. Server API requests carry no test tag (a backend's requests are
- * its own), so while the test runs the rules match every server API request the simulator gets;
- * narrow them with {@link #roomId()} when tests share a simulator in parallel.
+ * rules are removed after the test. They fail only requests that carry the test's tag in the
+ * {@code X-Gme-Tag} header, which the clients of the test's {@link GmeCloudApi} send, so tests
+ * sharing a simulator in parallel never see each other's server errors; see {@link #tagged()} for a
+ * backend that cannot send it.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -65,6 +68,14 @@ public @interface InjectGmeServerError {
 
   /** Fails only requests concerning rooms whose id matches this glob ({@code *}, {@code ?}); empty for any. */
   String roomId() default "";
+
+  /**
+   * Fails only requests carrying this test's tag (true, the default), as {@link GmeCloudApi}'s clients
+   * send it; false fails every server API request the simulator gets during the test, for a backend
+   * that cannot send the header (another process): narrow it with {@link #roomId()} and keep such
+   * tests from running in parallel with others on one simulator.
+   */
+  boolean tagged() default true;
 
   /** Holds several {@link InjectGmeServerError} on one element; written by the compiler, rarely by hand. */
   @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})

@@ -29,9 +29,10 @@ final class InjectedServerFaults {
    *
    * @param alias the annotation as written, e.g. {@code @InjectGmeServerError("RequestLimitExceeded")}
    * @param code the code it injects
-   * @param rule the rule, without owner
+   * @param rule the rule, without tag or owner
+   * @param tagged whether the rule is limited to the test's tag ({@link InjectGmeServerError#tagged()})
    */
-  record Planned(String alias, ApiErrorCode code, FaultRule rule) {}
+  record Planned(String alias, ApiErrorCode code, FaultRule rule, boolean tagged) {}
 
   /** The annotations that apply to one test method: its class's (see {@link InjectedFaults#onClass}) then its own. */
   static List<InjectedFaults.Found<InjectGmeServerError>> declared(Class<?> testClass, Method method) {
@@ -99,7 +100,7 @@ final class InjectedServerFaults {
       rule.roomId(a.roomId());
     }
     try {
-      return new Planned(alias, code, rule.build());
+      return new Planned(alias, code, rule.build(), a.tagged());
     } catch (IllegalArgumentException e) {
       throw InjectedFaults.bad(alias, where, e.getMessage());
     }
@@ -143,6 +144,9 @@ final class InjectedServerFaults {
     InjectedFaults.renderBudget(parts, a.times(), a.after(), a.probability(), a.seed(), a.delay());
     if (!a.roomId().isEmpty()) {
       parts.add("roomId = \"" + a.roomId() + "\"");
+    }
+    if (!a.tagged()) {
+      parts.add("tagged = false");
     }
     return "@InjectGmeServerError(" + String.join(", ", parts) + ")";
   }

@@ -69,12 +69,13 @@ final class TestScope implements StoreResource {
   }
 
   /**
-   * Installs the server-error annotations' rules, owned by this test so they are removed after it;
-   * untagged, since a backend's server API requests carry no test tag.
+   * Installs the server-error annotations' rules, owned by this test so they are removed after it,
+   * and limited to requests carrying its tag (as {@link GmeCloudApi}'s clients send it) unless the
+   * annotation says {@code tagged = false}.
    */
   void installServer(List<InjectedServerFaults.Planned> planned) {
     for (InjectedServerFaults.Planned p : planned) {
-      FaultRule added = backend.control().addFault(p.rule().newBuilder().owner(tag).build());
+      FaultRule added = backend.control().addFault(p.rule().newBuilder().tag(p.tagged() ? tag : null).owner(tag).build());
       synchronized (this) {
         annotated.add(added.id());
       }

@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import dev.gmesim.core.cloud.CloudApi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -63,6 +67,37 @@ class InjectGmeServerErrorTest {
     @Test
     void afterLetsTheFirstRequestsPass() {
       Kit.assertPassed(Kit.run(AfterCases.class), 1);
+    }
+  }
+
+  @Nested
+  class Scope {
+    @Test
+    void aClientThatSendsNoTagIsNotFailedAndTaggedFalseFailsItToo() {
+      Kit.assertPassed(Kit.run(TagCases.class), 2);
+    }
+
+    @Test
+    void testsNamedInAnyLanguageOrAtAnyLengthAreScopedToo() {
+      Kit.assertPassed(Kit.run(NamedCases.class), 3);
+    }
+
+    @Test
+    void aTagIsPrintableAsciiAndFitsTheHeader() {
+      String tag = GmeSimulatorExtension.tag("ab12cd-7-", "Lobby.\u8FDB\u5165\u623F\u95F4() [1] " + "x".repeat(400) + " ");
+      assertThat(tag).startsWith("ab12cd-7-Lobby.____() [1] xxx").hasSize(CloudApi.MAX_TAG_LENGTH)
+          .matches("[\\x20-\\x7E]+");
+      assertThat(GmeSimulatorExtension.tag("ab12cd-8-", "Lobby.join() [1] trailing ")).isEqualTo(
+          "ab12cd-8-Lobby.join() [1] trailing");
+    }
+
+    @Test
+    void anUnfiredRuleOfAClientWithoutTheTagSaysHowToScopeTheClient() {
+      assertThat(Kit.failureOf(Kit.run(UnscopedClientCases.class), "queriesWithAHandBuiltClient"))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("FaultRule '@InjectGmeServerError(\"InternalError\", actions = \"DescribeRoomInfo\")'")
+          .hasMessageEndingWith("server API requests match only when they carry this test's X-Gme-Tag: build the"
+              + " client with the test's GmeCloudApi (gmeClient() or clientProfile()), or set tagged = false");
     }
   }
 
@@ -137,7 +172,13 @@ class InjectGmeServerErrorTest {
         "| `ResourceInUse.TaskInUse` | StartRecord |");
   }
 
+  /** The test's scoped client, as a backend under test should get it. */
   static GmeClient client(GmeCloudApi api) {
+    return api.gmeClient();
+  }
+
+  /** A client built by hand, as before GmeCloudApi built them: its requests carry no tag. */
+  static GmeClient untaggedClient(GmeCloudApi api) {
     HttpProfile http = new HttpProfile();
     http.setEndpoint(api.endpoint());
     http.setProtocol(HttpProfile.REQ_HTTP);
@@ -246,6 +287,52 @@ class InjectGmeServerErrorTest {
       gme.DescribeRoomInfo(rooms("lobby"));
       assertThat(codeOf(() -> gme.DescribeRoomInfo(rooms("lobby")))).isEqualTo("RequestLimitExceeded");
       assertThat(gme.DescribeRoomInfo(rooms("lobby")).getResult()).isZero();
+    }
+  }
+
+  @GmeSimulatorTest
+  static class TagCases {
+    @Test
+    @InjectGmeServerError(value = "InternalError", actions = "DescribeRoomInfo")
+    void onlyTheScopedClientFails(GmeCloudApi api) throws Exception {
+      assertThat(codeOf(() -> client(api).DescribeRoomInfo(rooms("lobby")))).isEqualTo("InternalError");
+      assertThat(untaggedClient(api).DescribeRoomInfo(rooms("lobby")).getResult()).isZero();
+    }
+
+    @Test
+    @InjectGmeServerError(value = "InternalError", actions = "DescribeRoomInfo", tagged = false)
+    void taggedFalseFailsEveryClient(GmeCloudApi api) {
+      assertThat(codeOf(() -> client(api).DescribeRoomInfo(rooms("lobby")))).isEqualTo("InternalError");
+      assertThat(codeOf(() -> untaggedClient(api).DescribeRoomInfo(rooms("lobby")))).isEqualTo("InternalError");
+    }
+  }
+
+  @GmeSimulatorTest
+  static class NamedCases {
+    @Test
+    @InjectGmeServerError(value = "InternalError", actions = "DescribeRoomInfo")
+    void \u67E5\u8BE2\u623F\u95F4(GmeCloudApi api) {
+      assertThat(codeOf(() -> client(api).DescribeRoomInfo(rooms("lobby")))).isEqualTo("InternalError");
+    }
+
+    static Stream<String> roomNames() {
+      return Stream.of("\u5927\u5385", "r".repeat(400));
+    }
+
+    @ParameterizedTest(name = "room {0}")
+    @MethodSource("roomNames")
+    @InjectGmeServerError(value = "InternalError", actions = "DescribeRoomInfo")
+    void namedAfterItsRoom(String room, GmeCloudApi api) {
+      assertThat(codeOf(() -> client(api).DescribeRoomInfo(rooms(room)))).isEqualTo("InternalError");
+    }
+  }
+
+  @GmeSimulatorTest(failOnUnfiredFaults = true)
+  static class UnscopedClientCases {
+    @Test
+    @InjectGmeServerError(value = "InternalError", actions = "DescribeRoomInfo")
+    void queriesWithAHandBuiltClient(GmeCloudApi api) throws Exception {
+      untaggedClient(api).DescribeRoomInfo(rooms("lobby"));
     }
   }
 

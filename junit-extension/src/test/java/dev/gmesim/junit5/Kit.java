@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -31,6 +35,31 @@ final class Kit {
       selectors[i] = selectClass(classes[i]);
     }
     return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectors).execute();
+  }
+
+  /**
+   * Runs the classes with JUnit's parallel execution, every class and test concurrent on
+   * {@code parallelism} threads, plus these extra configuration parameters.
+   */
+  static EngineExecutionResults runInParallel(int parallelism, Map<String, String> extra, Class<?>... classes) {
+    Map<String, String> parallel = new HashMap<>(extra);
+    parallel.putAll(Map.of(
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(parallelism)));
+    return run(parallel, classes);
+  }
+
+  /** Waits at a barrier of tests run in parallel; a test left alone there fails saying the run did not overlap. */
+  static void await(CyclicBarrier barrier) throws InterruptedException {
+    try {
+      barrier.await(60, TimeUnit.SECONDS);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new AssertionError("only " + barrier.getNumberWaiting() + " of " + barrier.getParties()
+          + " tests ran at once; the parallel run did not overlap them", e);
+    }
   }
 
   /** Asserts that exactly {@code tests} tests ran and all passed; a failure shows each failing test and why. */

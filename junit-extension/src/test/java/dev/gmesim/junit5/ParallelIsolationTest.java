@@ -8,14 +8,11 @@ import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.api.JournalEntry;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,14 +42,7 @@ class ParallelIsolationTest {
     allFaultsInstalled = new CyclicBarrier(TESTS);
     allEntered = new CyclicBarrier(TESTS);
     simulators.clear();
-    Map<String, String> parallel = new HashMap<>(extra);
-    parallel.putAll(Map.of(
-        "junit.jupiter.execution.parallel.enabled", "true",
-        "junit.jupiter.execution.parallel.mode.default", "concurrent",
-        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-        "junit.jupiter.execution.parallel.config.strategy", "fixed",
-        "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(TESTS)));
-    Kit.assertPassed(Kit.run(parallel,
+    Kit.assertPassed(Kit.runInParallel(TESTS, extra,
         Code7004Cases.class, Code7005Cases.class, Code7006Cases.class, Code7009Cases.class, Code7012Cases.class,
         Code1004Cases.class, Code1501Cases.class, Code10001Cases.class, Code10003Cases.class, Code10004Cases.class),
         TESTS);
@@ -67,7 +57,7 @@ class ParallelIsolationTest {
       throws Exception {
     simulators.add(sim.roomAddress());
     assertThat(gme.init(Fixtures.APP, "player-" + sim.tag())).isZero();
-    await(allFaultsInstalled);
+    Kit.await(allFaultsInstalled);
     try {
       // Own room per test: faults are isolated by tag, room membership is shared by design.
       GmeEvent entered = Fixtures.enter(gme, events, "room-" + sim.tag());
@@ -81,16 +71,7 @@ class ParallelIsolationTest {
       }
     } finally {
       // Keep every fault installed until all tests have entered.
-      await(allEntered);
-    }
-  }
-
-  private static void await(CyclicBarrier barrier) throws InterruptedException {
-    try {
-      barrier.await(60, TimeUnit.SECONDS);
-    } catch (BrokenBarrierException | TimeoutException e) {
-      throw new AssertionError("only " + barrier.getNumberWaiting() + " of " + barrier.getParties()
-          + " tests ran at once; the parallel run did not overlap them", e);
+      Kit.await(allEntered);
     }
   }
 

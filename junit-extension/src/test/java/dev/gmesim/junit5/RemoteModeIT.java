@@ -145,6 +145,14 @@ class RemoteModeIT {
       assertThat(ParallelIsolationTest.simulators).containsExactly(room);
       assertThat(client.faults()).as("rules left on the simulator after the run").isEmpty();
     }
+
+    @Test
+    void aServerErrorOfOneBackendTestNeverReachesAConcurrentOneOnTheRemoteSimulator() {
+      ServerFaultIsolationTest.runInParallel(remote, ServerFaultIsolationTest.ThrottledCases.class,
+          ServerFaultIsolationTest.ServedCases.class);
+      assertThat(ServerFaultIsolationTest.simulators).containsExactly(room);
+      assertThat(client.faults()).as("rules left on the simulator after the run").isEmpty();
+    }
   }
 
   @Nested

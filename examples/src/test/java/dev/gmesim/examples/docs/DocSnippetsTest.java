@@ -204,15 +204,34 @@ class DocSnippetsTest {
     // end::readme-junit-quick-start[]
   }
 
+  /** The backend of junit-extension/README.md's server-error example. */
+  static final class RoomService {
+    RoomService(GmeClient gme) {}
+  }
+
   @GmeSimulatorTest
   static class ServerErrorSnippet {
     // tag::junit-readme-server-error[]
     @Test
     @InjectGmeServerError(value = "RequestLimitExceeded", actions = "DescribeRoomInfo", times = 1)
     void theBackendRetriesAThrottledRoomQuery(GmeCloudApi api) throws Exception {
-      // the first DescribeRoomInfo throws TencentCloudSDKException with getErrorCode() "RequestLimitExceeded"
+      RoomService rooms = new RoomService(api.gmeClient());   // your backend; or new GmeClient(cred, "", api.clientProfile())
+      // its first DescribeRoomInfo throws TencentCloudSDKException with getErrorCode() "RequestLimitExceeded"
     }
     // end::junit-readme-server-error[]
+  }
+
+  @GmeSimulatorTest
+  static class ServerApiDocScopedClient {
+    // tag::server-api-scoped-client[]
+    @Test
+    @InjectGmeServerError(value = "RequestLimitExceeded", actions = "DescribeRoomInfo", times = 1)
+    void aThrottledQueryIsRetried(GmeCloudApi api) throws Exception {
+      GmeClient gme = api.gmeClient();              // hand it to the backend under test
+      // the first DescribeRoomInfo of this client throws getErrorCode() "RequestLimitExceeded";
+      // a test running beside it on the same simulator is answered as usual
+    }
+    // end::server-api-scoped-client[]
   }
 
   static class ExtensionBuilderSnippet {

@@ -3,10 +3,6 @@ package dev.gmesim.examples.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.gme.v20180711.GmeClient;
 import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.sdk.EventRecorder;
@@ -41,13 +37,8 @@ class ModerationBackendTest {
 
   @BeforeEach
   void backend(GmeCloudApi api) {
-    HttpProfile http = new HttpProfile();
-    http.setEndpoint(api.endpoint());
-    http.setProtocol(HttpProfile.REQ_HTTP);
-    ClientProfile profile = new ClientProfile();
-    profile.setHttpProfile(http);
-    GmeClient gme = new GmeClient(new Credential(api.secretId(), api.secretKey()), "", profile);
-    moderation = new ModerationBackend(gme, Long.parseLong(APP), pauses::add);
+    // The test's client: its requests carry the test's tag, so only this test's server errors reach it.
+    moderation = new ModerationBackend(api.gmeClient(), Long.parseLong(APP), pauses::add);
   }
 
   static Player enter(GmeSimulatorHandle sim, String openId) {

@@ -31,6 +31,14 @@ public final class CloudApi {
   public static final String VERSION = "2018-07-11";
   /** The service name (the credential scope's service as the Go SDK signs it). */
   public static final String SERVICE = "gme";
+  /**
+   * The simulator's own request header naming the caller's tag: a fault rule with a {@code tag}
+   * applies only to requests carrying the same one, a rule without to every request. The JUnit
+   * extension's {@code GmeCloudApi} clients send their test's tag in it.
+   */
+  public static final String TAG_HEADER = "X-Gme-Tag";
+  /** The longest value {@link #TAG_HEADER} may carry; it must be printable ASCII (space to {@code ~}). */
+  public static final int MAX_TAG_LENGTH = 256;
 
   private static final Map<String, Operation> ACTIONS = new LinkedHashMap<>();
 

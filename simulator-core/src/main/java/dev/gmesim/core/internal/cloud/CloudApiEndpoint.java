@@ -3,6 +3,7 @@ package dev.gmesim.core.internal.cloud;
 import static dev.gmesim.core.cloud.ApiErrorCode.INTERNAL_ERROR;
 import static dev.gmesim.core.cloud.ApiErrorCode.INVALID_ACTION;
 import static dev.gmesim.core.cloud.ApiErrorCode.INVALID_PARAMETER;
+import static dev.gmesim.core.cloud.ApiErrorCode.INVALID_PARAMETER_VALUE;
 import static dev.gmesim.core.cloud.ApiErrorCode.MISSING_PARAMETER;
 import static dev.gmesim.core.cloud.ApiErrorCode.NO_SUCH_VERSION;
 import static dev.gmesim.core.cloud.ApiErrorCode.UNSUPPORTED_PROTOCOL;
@@ -28,6 +29,7 @@ import dev.gmesim.core.internal.fault.Decision;
 import dev.gmesim.core.internal.protocol.VoiceHttp;
 import dev.gmesim.core.internal.server.SimulatorState;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -38,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code X-TC-Action} (docs/server-api.md). Every API outcome is HTTP 200 {@code application/json}
  * with a {@code RequestId}; a fault rule on the action's {@code SERVER_*} operation can answer any
  * API 3.0 code, delay the answer, or fail the transport (reset, empty answer, 5xx, malformed body).
- * A request is checked in GME's order: method, action, version, signature, body, then the action's
- * fields; one bad request never disturbs another.
+ * A request is checked in GME's order: method, action, version, the simulator's tag header,
+ * signature, body, then the action's fields; one bad request never disturbs another.
  */
 public final class CloudApiEndpoint implements StubRequestFilterV2 {
   private static final Logger LOG = LoggerFactory.getLogger(CloudApiEndpoint.class);
@@ -78,6 +80,9 @@ public final class CloudApiEndpoint implements StubRequestFilterV2 {
     String requestId = requestId();
     String action = header(request, "X-TC-Action");
     Operation op = CloudApi.operationOf(action).orElse(null);
+    String tagProblem = tagProblem(request);
+    // A malformed tag is journaled as none: it matches no tagged rule either.
+    String tag = tagProblem == null ? header(request, CloudApi.TAG_HEADER) : null;
     Call call = null;
     try {
       if (!"POST".equals(request.getMethod().getName())) {
@@ -102,10 +107,16 @@ public final class CloudApiEndpoint implements StubRequestFilterV2 {
         throw new ApiFailure(NO_SUCH_VERSION, "The API version `" + version + "` of action " + action
             + " does not exist; GME's is " + CloudApi.VERSION);
       }
+      if (tagProblem != null) {
+        // Refused, not ignored: ignored, the request would quietly escape the rules of its test.
+        throw new ApiFailure(INVALID_PARAMETER_VALUE, "The header " + CloudApi.TAG_HEADER + " (the caller's"
+            + " fault-rule tag) " + tagProblem + "; send 1 to " + CloudApi.MAX_TAG_LENGTH + " printable ASCII"
+            + " characters, as GmeCloudApi's clients do, or leave the header out");
+      }
       byte[] body = request.getBody();
       cloud.signatures().check(name -> header(request, name), body);
       ObjectNode params = parse(body);
-      call = new Call(op, scopeApp(params), null, scopeRoom(params), header(request, VoiceHttp.TAG));
+      call = new Call(op, scopeApp(params), null, scopeRoom(params), tag);
       Decision d = state.faults().decide(call);
       state.control().metrics().decided(op, d);
       if (d.isFault()) {
@@ -116,7 +127,7 @@ public final class CloudApiEndpoint implements StubRequestFilterV2 {
       journal(call, "world", "reply", 0);
       return json(envelope(response), Duration.ZERO);
     } catch (ApiFailure e) {
-      journal(call != null ? call : op == null ? null : new Call(op, null, null, null, header(request, VoiceHttp.TAG)),
+      journal(call != null ? call : op == null ? null : new Call(op, null, null, null, tag),
           "world", "error " + e.code(), -1);
       return json(error(e.code(), e.getMessage(), requestId), Duration.ZERO);
     } catch (RuntimeException e) {
@@ -240,6 +251,34 @@ public final class CloudApiEndpoint implements StubRequestFilterV2 {
   private static String header(Request request, String name) {
     HttpHeader h = request.header(name);
     return h != null && h.isPresent() ? h.firstValue() : null;
+  }
+
+  /** Says what is wrong with the tag header, never echoing its value, or returns null when it is absent or well formed. */
+  private static String tagProblem(Request request) {
+    HttpHeader h = request.header(CloudApi.TAG_HEADER);
+    if (h == null || !h.isPresent()) {
+      return null;
+    }
+    List<String> values = h.values();
+    if (values.stream().distinct().count() > 1) {
+      return "is sent " + values.size() + " times with different values";
+    }
+    String v = values.isEmpty() ? "" : values.get(0);
+    if (v.isBlank()) {
+      return "is empty";
+    }
+    if (v.length() > CloudApi.MAX_TAG_LENGTH) {
+      return "is " + v.length() + " characters long";
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        // Jetty reads header bytes as ISO-8859-1, so a UTF-8 character shows up as its first byte.
+        return String.format(c <= 0xFF ? "has the byte 0x%02X at position %d, outside printable ASCII"
+            : "has U+%04X at position %d, outside printable ASCII", (int) c, i + 1);
+      }
+    }
+    return null;
   }
 
   private static String requestId() {

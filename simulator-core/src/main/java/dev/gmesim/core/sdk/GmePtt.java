@@ -7,11 +7,12 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.internal.protocol.Message;
 import dev.gmesim.core.internal.protocol.MessageCodec;
-import dev.gmesim.core.internal.protocol.Ops;
+import dev.gmesim.core.internal.protocol.RoomArgs;
 import dev.gmesim.core.internal.protocol.VoiceHttp;
 import dev.gmesim.core.sdk.internal.ClockEngine;
-import dev.gmesim.core.sdk.internal.Connection;
+import dev.gmesim.core.sdk.internal.Events;
 import dev.gmesim.core.sdk.internal.PttHttp;
+import dev.gmesim.core.sdk.internal.Session;
 import dev.gmesim.core.sdk.internal.Wav;
 import java.io.IOException;
 import java.net.URI;
@@ -66,7 +67,8 @@ public final class GmePtt {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GmePtt.class);
 
-  private final GmeContext ctx;
+  private final Session session;
+  private final Events events;
   private volatile byte[] authBuffer;
   private volatile int maxMessageLengthMs = MAX_MESSAGE_LENGTH_MS;
   /** Guards the recording and playback fields below. */
@@ -78,8 +80,9 @@ public final class GmePtt {
   private String playingPath;
   private ClockEngine.Timer playEnd;
 
-  GmePtt(GmeContext ctx) {
-    this.ctx = ctx;
+  GmePtt(Session session) {
+    this.session = session;
+    this.events = session.events();
   }
 
   // ---- setup ------------------------------------------------------------------------------------
@@ -94,7 +97,7 @@ public final class GmePtt {
       this.authBuffer = null;
       return GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
     }
-    URI base = ctx.httpBase();
+    URI base = session.httpBase();
     if (base == null) {
       return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
     }
@@ -160,9 +163,8 @@ public final class GmePtt {
   /** {@code StopRecording()}: returns 0; the outcome arrives as {@code PTT_RECORD_COMPLETE} (4104 without a recording, 4103 under 1000 ms). */
   public int stopRecording() {
     cancelAutoStop();
-    Connection c = ctx.connection();
-    c.send(ctx.nextId(), Operation.PTT_STOP_RECORDING.name(), args()).whenComplete((reply, failure) ->
-        offLoop(() -> stopped(replyOf(reply, failure))));
+    session.send(new RoomArgs.PttStopRecording()).whenComplete((reply, failure) ->
+        offLoop(() -> stopped(Session.orFailure(reply, failure))));
     return 0;
   }
 
@@ -172,7 +174,7 @@ public final class GmePtt {
     synchronized (lock) {
       recordingPath = null;
     }
-    ctx.connection().send(ctx.nextId(), Ops.PTT_CANCEL_RECORDING, args());
+    session.send(new RoomArgs.PttCancelRecording());
     return 0;
   }
 
@@ -182,8 +184,8 @@ public final class GmePtt {
       Path parent = Paths.get(filePath).toAbsolutePath().getParent();
       if (parent == null || !Files.isDirectory(parent)) {
         GmeErrorCode code = GmeErrorCode.QAVPTTERROR_RECORDER_OPENFILE_ERR;
-        emit(done, code.value(), code.name() + ": the folder " + parent + " does not exist; create it first",
-            fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
+        events.emit(done, code.value(), code.name() + ": the folder " + parent + " does not exist; create it first",
+            Events.fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
         return 0;
       }
     }
@@ -198,23 +200,22 @@ public final class GmePtt {
       }
     }
     int maxMs = maxMessageLengthMs;
-    Connection c = ctx.connection();
-    ObjectNode a = args("filePath", filePath == null ? "" : filePath, "maxLengthMs", maxMs, "streaming", streaming);
-    c.send(ctx.nextId(), Operation.PTT_START_RECORDING.name(), a).whenComplete((reply, failure) -> {
-      Message.Reply r = replyOf(reply, failure);
+    session.send(new RoomArgs.PttStartRecording(filePath == null ? "" : filePath, maxMs, streaming))
+        .whenComplete((reply, failure) -> {
+      Message.Reply r = Session.orFailure(reply, failure);
       if (r.result() != 0) {
         if (mine) {
           synchronized (lock) {
             recordingPath = null;
           }
         }
-        emit(done, r.result(), r.errorInfo(),
-            fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
+        events.emit(done, r.result(), r.errorInfo(),
+            Events.fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
         return;
       }
       // GME stops a recording by itself at the maximum length; the server caps the duration to match.
       // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
-      ClockEngine.Timer timer = ctx.clockEngine().schedule(Duration.ofMillis(maxMs), () -> offLoop(this::autoStop));
+      ClockEngine.Timer timer = session.clock().schedule(Duration.ofMillis(maxMs), () -> offLoop(this::autoStop));
       synchronized (lock) {
         cancelAutoStopLocked();
         autoStop = timer;
@@ -227,7 +228,7 @@ public final class GmePtt {
     synchronized (lock) {
       autoStop = null;
     }
-    if (!ctx.isClosed()) {
+    if (!session.isClosed()) {
       stopRecording();
     }
   }
@@ -245,9 +246,9 @@ public final class GmePtt {
       recordingPath = null;
     }
     GmeEventType done = streaming ? GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE : GmeEventType.PTT_RECORD_COMPLETE;
-    Map<String, Object> f = fields("file_path", path, "text", streaming ? "" : null, "file_id", streaming ? "" : null);
+    Map<String, Object> f = Events.fields("file_path", path, "text", streaming ? "" : null, "file_id", streaming ? "" : null);
     if (r.result() != 0) {
-      emit(done, r.result(), r.errorInfo(), f);
+      events.emit(done, r.result(), r.errorInfo(), f);
       return;
     }
     long durationMs = d.path("duration_ms").asLong();
@@ -255,12 +256,12 @@ public final class GmePtt {
       Wav.write(Paths.get(path), durationMs);
     } catch (IOException | RuntimeException e) {
       GmeErrorCode code = GmeErrorCode.QAVPTTERROR_RECORDER_OPENFILE_ERR;
-      emit(done, code.value(), code.name() + ": cannot write " + path + ": " + e.getMessage(), f);
+      events.emit(done, code.value(), code.name() + ": cannot write " + path + ": " + e.getMessage(), f);
       return;
     }
     if (!streaming) {
       f.put("duration_ms", durationMs);
-      emit(done, 0, "", f);
+      events.emit(done, 0, "", f);
       return;
     }
     recognize(path, durationMs, language);
@@ -271,17 +272,17 @@ public final class GmePtt {
     Map<String, String> headers = headers();
     headers.put(VoiceHttp.DURATION_MS, Long.toString(durationMs));
     headers.put("Content-Type", "audio/wav");
-    long start = ctx.clockEngine().nowMs();
+    long start = session.clock().nowMs();
     http(op, VoiceHttp.Route.STREAMING_RECOGNITION.path(), "POST", headers, ofFile(path), false, x -> {
-      Map<String, Object> f = fields("file_path", path, "text", "", "file_id", "");
+      Map<String, Object> f = Events.fields("file_path", path, "text", "", "file_id", "");
       if (x.json() == null || x.result() != 0) {
         finish(op, x, f, start);
         return;
       }
       String text = x.json().path("text").asText("");
       for (JsonNode partial : x.json().path("partials")) {
-        emit(GmeEventType.PTT_STREAMINGRECOGNITION_IS_RUNNING, 0, "",
-            fields("file_path", path, "text", partial.asText(), "file_id", ""));
+        events.emit(GmeEventType.PTT_STREAMINGRECOGNITION_IS_RUNNING, 0, "",
+            Events.fields("file_path", path, "text", partial.asText(), "file_id", ""));
       }
       f.put("text", text);
       f.put("file_id", x.json().path("file_id").asText(""));
@@ -299,9 +300,9 @@ public final class GmePtt {
    */
   public int uploadRecordedFile(String filePath) {
     Operation op = Operation.PTT_UPLOAD;
-    long start = ctx.clockEngine().nowMs();
+    long start = session.clock().nowMs();
     offLoop(() -> {
-      Map<String, Object> f = fields("file_path", filePath, "file_id", "");
+      Map<String, Object> f = Events.fields("file_path", filePath, "file_id", "");
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(Paths.get(filePath));
@@ -310,7 +311,7 @@ public final class GmePtt {
         }
       } catch (IOException | RuntimeException e) {
         GmeErrorCode code = GmeErrorCode.QAVPTTERROR_UPLOAD_FILE_ACCESSERROR;
-        emit(GmeEventType.PTT_UPLOAD_COMPLETE, code.value(), code.name() + ": cannot read " + filePath + ": "
+        events.emit(GmeEventType.PTT_UPLOAD_COMPLETE, code.value(), code.name() + ": cannot read " + filePath + ": "
             + e.getMessage() + "; record or write the file first", f);
         return;
       }
@@ -335,18 +336,18 @@ public final class GmePtt {
    */
   public int downloadRecordedFile(String fileId, String filePath) {
     Operation op = Operation.PTT_DOWNLOAD;
-    long start = ctx.clockEngine().nowMs();
-    Map<String, Object> f = fields("file_path", filePath, "file_id", fileId == null ? "" : fileId);
+    long start = session.clock().nowMs();
+    Map<String, Object> f = Events.fields("file_path", filePath, "file_id", fileId == null ? "" : fileId);
     Path target = filePath == null || filePath.isBlank() ? null : Paths.get(filePath).toAbsolutePath();
     if (target == null || target.getParent() == null || !Files.isDirectory(target.getParent())) {
       GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_FILE_ACCESSERROR;
-      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write to '" + filePath
+      events.emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write to '" + filePath
           + "'; pass a path in an existing folder", f);
       return 0;
     }
     if (fileId == null || fileId.isBlank()) {
       GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_REMOTEFILE_ACCESSERROR;
-      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name()
+      events.emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name()
           + ": the file id is empty; pass the file_id of PTT_UPLOAD_COMPLETE", f);
       return 0;
     }
@@ -355,7 +356,7 @@ public final class GmePtt {
       URI.create(path);
     } catch (IllegalArgumentException notAUrl) {
       GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_REMOTEFILE_ACCESSERROR;
-      emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": the file id '" + fileId
+      events.emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": the file id '" + fileId
           + "' is not a URL; pass the file_id of PTT_UPLOAD_COMPLETE", f);
       return 0;
     }
@@ -365,7 +366,7 @@ public final class GmePtt {
           Files.write(target, x.bytes());
         } catch (IOException e) {
           GmeErrorCode code = GmeErrorCode.QAVPTTERROR_DOWNLOAD_FILE_ACCESSERROR;
-          emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write " + filePath
+          events.emit(GmeEventType.PTT_DOWNLOAD_COMPLETE, code.value(), code.name() + ": cannot write " + filePath
               + ": " + e.getMessage(), f);
           return;
         }
@@ -386,14 +387,14 @@ public final class GmePtt {
   /** As {@link #speechToText(String)}; GME ignores the translate language (pass the speech language). */
   public int speechToText(String fileId, String speechLanguage, String translateLanguage) {
     Operation op = Operation.PTT_SPEECH_TO_TEXT;
-    long start = ctx.clockEngine().nowMs();
-    ObjectNode body = args("file_id", fileId == null ? "" : fileId,
-        "language", speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
+    long start = session.clock().nowMs();
+    ObjectNode body = MessageCodec.mapper().createObjectNode().put("file_id", fileId == null ? "" : fileId)
+        .put("language", speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
     Map<String, String> headers = headers();
     headers.put("Content-Type", "application/json");
     http(op, VoiceHttp.Route.SPEECH_TO_TEXT.path(), "POST", headers,
         HttpRequest.BodyPublishers.ofString(body.toString()), false, x -> {
-          Map<String, Object> f = fields("text", "", "file_id", fileId == null ? "" : fileId);
+          Map<String, Object> f = Events.fields("text", "", "file_id", fileId == null ? "" : fileId);
           if (x.json() != null && x.result() == 0) {
             f.put("text", x.json().path("text").asText(""));
           }
@@ -415,7 +416,7 @@ public final class GmePtt {
 
   /** As {@link #playRecordedFile(String)}; the voice changer type is accepted and ignored. */
   public int playRecordedFile(String filePath, int voiceType) {
-    Map<String, Object> f = fields("file_path", filePath);
+    Map<String, Object> f = Events.fields("file_path", filePath);
     long durationMs = 0;
     if (filePath != null && !filePath.isBlank()) {
       try {
@@ -425,24 +426,22 @@ public final class GmePtt {
       }
       if (durationMs < 0) {
         GmeErrorCode code = GmeErrorCode.QAVPTTERROR_PLAYER_OPENFILE_ERR;
-        emit(GmeEventType.PTT_PLAY_COMPLETE, code.value(), code.name() + ": cannot open " + filePath
+        events.emit(GmeEventType.PTT_PLAY_COMPLETE, code.value(), code.name() + ": cannot open " + filePath
             + " as a WAV file; play a file StartRecording or DownloadRecordedFile wrote", f);
         return 0;
       }
     }
     long length = durationMs;
-    Connection c = ctx.connection();
-    c.send(ctx.nextId(), Operation.PTT_PLAY.name(),
-        args("filePath", filePath == null ? "" : filePath, "durationMs", length)).whenComplete((reply, failure) -> {
-          Message.Reply r = replyOf(reply, failure);
+    session.send(new RoomArgs.PttPlay(filePath == null ? "" : filePath, length)).whenComplete((reply, failure) -> {
+          Message.Reply r = Session.orFailure(reply, failure);
           if (r.result() != 0) {
-            emit(GmeEventType.PTT_PLAY_COMPLETE, r.result(), r.errorInfo(), f);
+            events.emit(GmeEventType.PTT_PLAY_COMPLETE, r.result(), r.errorInfo(), f);
             return;
           }
           stopPlayFile();
           synchronized (lock) {
             playingPath = filePath;
-            playEnd = ctx.clockEngine().schedule(Duration.ofMillis(length), () -> endPlay(filePath));
+            playEnd = session.clock().schedule(Duration.ofMillis(length), () -> endPlay(filePath));
           }
         });
     return 0;
@@ -462,7 +461,7 @@ public final class GmePtt {
         playEnd = null;
       }
     }
-    emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", fields("file_path", path));
+    events.emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", Events.fields("file_path", path));
     return 0;
   }
 
@@ -474,7 +473,7 @@ public final class GmePtt {
       playingPath = null;
       playEnd = null;
     }
-    emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", fields("file_path", filePath));
+    events.emit(GmeEventType.PTT_PLAY_COMPLETE, 0, "", Events.fields("file_path", filePath));
   }
 
   // ---- files --------------------------------------------------------------------------------------
@@ -513,14 +512,14 @@ public final class GmePtt {
 
   private void http(Operation op, String path, String method, Map<String, String> headers,
       HttpRequest.BodyPublisher body, boolean binary, java.util.function.Consumer<PttHttp.Exchange> then) {
-    URI base = ctx.httpBase();
+    URI base = session.httpBase();
     if (base == null) {
       then.accept(new PttHttp.Exchange(null, null, PttHttp.Failure.NETWORK,
           "the simulator announced no HTTP address; pass GmeContext.builder().http(uri)"));
       return;
     }
     URI uri = path.contains("://") ? URI.create(path) : base.resolve(path);
-    ClockEngine clock = ctx.clockEngine();
+    ClockEngine clock = session.clock();
     if (clock.isSimulated()) {
       new SessionExchange(op, method, uri, headers, body, binary, then).start();
       return;
@@ -536,9 +535,9 @@ public final class GmePtt {
    * session counts as busy, so a virtual clock does not skip past it.
    */
   private void offLoop(Runnable work) {
-    ClockEngine clock = ctx.clockEngine();
+    ClockEngine clock = session.clock();
     clock.busyStart();
-    ctx.blockingPool().execute(() -> {
+    session.blockingPool().execute(() -> {
       try {
         work.run();
       } finally {
@@ -561,8 +560,8 @@ public final class GmePtt {
     private final HttpRequest.BodyPublisher body;
     private final boolean binary;
     private final java.util.function.Consumer<PttHttp.Exchange> then;
-    private final ClockEngine clock = ctx.clockEngine();
-    private final long key = ctx.nextId();
+    private final ClockEngine clock = session.clock();
+    private final long key = session.nextId();
     private final AtomicBoolean done = new AtomicBoolean();
     private ClockEngine.Timer timeout;
 
@@ -572,15 +571,15 @@ public final class GmePtt {
       this.method = method;
       this.uri = uri;
       this.headers = new LinkedHashMap<>(headers);
-      this.headers.put(VoiceHttp.SESSION, ctx.sessionId());
+      this.headers.put(VoiceHttp.SESSION, session.sessionId());
       this.body = body;
       this.binary = binary;
       this.then = then;
     }
 
     void start() {
-      long timeoutMs = ctx.requestTimeout().toMillis();
-      timeout = clock.schedule(ctx.requestTimeout(), () -> finish(new PttHttp.Exchange(null, null,
+      long timeoutMs = session.requestTimeout().toMillis();
+      timeout = clock.schedule(session.requestTimeout(), () -> finish(new PttHttp.Exchange(null, null,
           PttHttp.Failure.NETWORK, "no answer from " + uri + " within " + timeoutMs + " ms (simulated)")));
       attempt(null);
     }
@@ -591,7 +590,7 @@ public final class GmePtt {
       clock.sent(key, () -> {
         if (done.compareAndSet(false, true)) {
           timeout.cancel();
-          ctx.stalled(op + " over HTTP got no answer within " + clock.stallGuard().toSeconds()
+          session.stalled(op + " over HTTP got no answer within " + clock.stallGuard().toSeconds()
               + " s of wall time, and the simulator did not announce it as held; is it overloaded or stopped?");
         }
       });
@@ -628,7 +627,7 @@ public final class GmePtt {
   }
 
   private Duration httpTimeout() {
-    return ctx.timeScale().toWall(ctx.requestTimeout()).plus(HTTP_SLACK);
+    return session.clock().mode().scale().toWall(session.requestTimeout()).plus(HTTP_SLACK);
   }
 
   private HttpRequest.BodyPublisher ofFile(String path) {
@@ -641,11 +640,11 @@ public final class GmePtt {
 
   private Map<String, String> headers() {
     Map<String, String> h = new LinkedHashMap<>();
-    h.put(VoiceHttp.APP_ID, ctx.appId());
-    h.put(VoiceHttp.OPEN_ID, ctx.openId());
+    h.put(VoiceHttp.APP_ID, session.appId());
+    h.put(VoiceHttp.OPEN_ID, session.openId());
     byte[] auth = authBuffer;
     h.put(VoiceHttp.AUTH_BUFFER, auth == null ? null : Base64.getEncoder().encodeToString(auth));
-    h.put(VoiceHttp.TAG, ctx.tag());
+    h.put(VoiceHttp.TAG, session.tag());
     return h;
   }
 
@@ -664,8 +663,8 @@ public final class GmePtt {
       result = code.value();
       info = code.name() + ": " + x.detail();
     }
-    f.put("elapsed_ms", ctx.clockEngine().nowMs() - startMs);
-    emit(op.event().orElseThrow(), result, info, f);
+    f.put("elapsed_ms", session.clock().nowMs() - startMs);
+    events.emit(op.event().orElseThrow(), result, info, f);
   }
 
   /** The code GME reports when an HTTP exchange fails below the JSON result; docs/voice-messages.md has the table. */
@@ -704,23 +703,6 @@ public final class GmePtt {
     }
   }
 
-  private void emit(GmeEventType type, int result, String errorInfo, Map<String, Object> f) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("result", result);
-    data.put("error_info", errorInfo == null ? "" : errorInfo);
-    data.putAll(f);
-    ctx.deliver(new GmeEvent(type, data));
-  }
-
-  private Message.Reply replyOf(Message.Reply reply, Throwable failure) {
-    if (reply != null) {
-      return reply;
-    }
-    GmeErrorCode code = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED;
-    return new Message.Reply(-1, code.value(), code.name() + ": " + (failure == null ? "no reply" : failure.getMessage()),
-        null);
-  }
-
   private void cancelAutoStop() {
     synchronized (lock) {
       cancelAutoStopLocked();
@@ -732,24 +714,5 @@ public final class GmePtt {
       autoStop.cancel();
       autoStop = null;
     }
-  }
-
-  /** Builds event fields, leaving out pairs whose value is null. */
-  private static Map<String, Object> fields(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] != null) {
-        m.put((String) kv[i], kv[i + 1]);
-      }
-    }
-    return m;
-  }
-
-  private static ObjectNode args(Object... kv) {
-    ObjectNode n = MessageCodec.mapper().createObjectNode();
-    for (int i = 0; i < kv.length; i += 2) {
-      n.set((String) kv[i], MessageCodec.mapper().valueToTree(kv[i + 1]));
-    }
-    return n;
   }
 }

@@ -3,6 +3,9 @@ package dev.gmesim.core.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gmesim.core.api.JournalEntry;
+import dev.gmesim.core.api.JournalQuery;
+import dev.gmesim.core.catalog.Operation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +137,75 @@ class RoomProtocolRobustnessTest {
         assertThat(reply.path("result").asInt()).isEqualTo(1006);
         assertThat(reply.path("errorInfo").asText()).contains("FLY_TO_MOON").contains("ENTER_ROOM");
         assertStillServed(c);
+      }
+    }
+  }
+
+  /** Typed arguments: a field that is missing, misspelt or of the wrong type is named in a 1004, and the session goes on. */
+  @Nested
+  class BadArguments {
+    private JsonNode enterWith(RawClient c, String args) throws Exception {
+      c.sendJson("{\"id\":5,\"op\":\"ENTER_ROOM\",\"args\":" + args + "}");
+      JsonNode reply = c.readReply();
+      assertThat(reply.path("id").asLong()).isEqualTo(5);
+      return reply;
+    }
+
+    @Test
+    void aWrongTypeIsRefusedWith1004NamingTheFieldAndTheValueAndTheSessionGoesOn() throws Exception {
+      try (RawClient c = bystander()) {
+        JsonNode reply = enterWith(c, "{\"roomId\":\"calm\",\"roomType\":\"two\"}");
+        assertThat(reply.path("result").asInt()).isEqualTo(1004);
+        assertThat(reply.path("errorInfo").asText())
+            .isEqualTo("AV_ERR_INVALID_ARGUMENT: ENTER_ROOM args.roomType must be a whole number (32-bit); got \"two\"");
+        assertStillServed(c);
+      }
+    }
+
+    @Test
+    void aMisspeltFieldIsRefusedNamingTheNearestInsteadOfTakingADefault() throws Exception {
+      try (RawClient c = bystander()) {
+        JsonNode reply = enterWith(c, "{\"roomId\":\"calm\",\"roomtype\":2}");
+        assertThat(reply.path("result").asInt()).isEqualTo(1004);
+        assertThat(reply.path("errorInfo").asText()).contains("ENTER_ROOM args.roomtype is not an argument of ENTER_ROOM")
+            .contains("nearest: roomType").contains("ENTER_ROOM takes roomId, roomType, authBuffer");
+        assertStillServed(c);
+      }
+    }
+
+    @Test
+    void aMissingFieldIsRefusedNamingItAndTheJournalSaysWhich() throws Exception {
+      try (RawClient c = bystander()) {
+        JsonNode reply = enterWith(c, "{\"roomType\":1}");
+        assertThat(reply.path("result").asInt()).isEqualTo(1004);
+        assertThat(reply.path("errorInfo").asText()).contains("ENTER_ROOM needs args.roomId (a string); got none");
+        assertThat(sim.journal(JournalQuery.builder().operation(Operation.ENTER_ROOM).openId("20001").build()))
+            .extracting(JournalEntry::effect).contains("reply (bad argument: roomId)");
+        assertStillServed(c);
+      }
+    }
+
+    @Test
+    void argumentsForAnOpThatTakesNoneAreRefusedSayingSo() throws Exception {
+      try (RawClient c = bystander()) {
+        c.sendJson("{\"id\":6,\"op\":\"EXIT_ROOM\",\"args\":{\"roomId\":\"calm\"}}");
+        JsonNode reply = c.readReply();
+        assertThat(reply.path("result").asInt()).isEqualTo(1004);
+        assertThat(reply.path("errorInfo").asText()).contains("EXIT_ROOM takes no arguments");
+        assertStillServed(c);
+      }
+    }
+
+    @Test
+    void aBadHelloGetsAnErrorFrameNamingTheFieldWhileABystanderCarriesOn() throws Exception {
+      try (RawClient good = bystander(); RawClient bad = new RawClient(sim.roomAddress())) {
+        bad.sendJson("{\"id\":1,\"op\":\"HELLO\",\"args\":{\"version\":\"one\"}}");
+        JsonNode err = bad.read();
+        assertThat(err.path("error").path("code").asText()).isEqualTo("MALFORMED_FRAME");
+        assertThat(err.path("error").path("message").asText())
+            .isEqualTo("HELLO args.version must be a whole number (32-bit); got \"one\"");
+        assertThat(bad.closedByServer()).isTrue();
+        assertStillServed(good);
       }
     }
   }

@@ -18,6 +18,11 @@ public sealed interface Message {
     public Request {
       args = args == null ? JsonNodeFactory.instance.objectNode() : args;
     }
+
+    /** A request for the op of {@code args}, written by {@link ArgsCodec}. */
+    public static Request of(long id, RoomArgs args) {
+      return new Request(id, args.op(), ArgsCodec.write(args));
+    }
   }
 
   /** The answer to one request: {@code {"id": 7, "result": 0, "errorInfo": "", "data": {...}}}. */
@@ -27,6 +32,11 @@ public sealed interface Message {
       errorInfo = errorInfo == null ? "" : errorInfo;
       data = data == null ? JsonNodeFactory.instance.objectNode() : data;
     }
+
+    /** A success whose {@code data} is a typed record, written by {@link ArgsCodec}. */
+    public static Reply ok(long id, RoomData data) {
+      return new Reply(id, 0, "", ArgsCodec.write(data));
+    }
   }
 
   /** An event the server pushes at any time: {@code {"event": "USER_UPDATE", "data": {...}}}. */
@@ -34,6 +44,11 @@ public sealed interface Message {
     /** Normalises absent data. */
     public Event {
       data = data == null ? JsonNodeFactory.instance.objectNode() : data;
+    }
+
+    /** An event whose {@code data} is a typed record, written by {@link ArgsCodec}. */
+    public static Event of(String event, RoomData data) {
+      return new Event(event, ArgsCodec.write(data));
     }
   }
 

@@ -3,7 +3,7 @@ package dev.gmesim.core.internal.protocol;
 /**
  * A frame that breaks the room protocol; {@link #code()} is the error frame's code.
  */
-public final class ProtocolException extends RuntimeException {
+public class ProtocolException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String code;
 

@@ -1,6 +1,5 @@
 package dev.gmesim.core.internal.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
@@ -8,10 +7,14 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Call;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.internal.fault.Decision;
+import dev.gmesim.core.internal.protocol.ArgsCodec;
+import dev.gmesim.core.internal.protocol.ArgumentException;
 import dev.gmesim.core.internal.protocol.Message;
 import dev.gmesim.core.internal.protocol.MessageCodec;
 import dev.gmesim.core.internal.protocol.Ops;
 import dev.gmesim.core.internal.protocol.ProtocolException;
+import dev.gmesim.core.internal.protocol.RoomArgs;
+import dev.gmesim.core.internal.protocol.RoomData;
 import dev.gmesim.core.internal.world.GmeWorld;
 import dev.gmesim.core.internal.world.Outcome;
 import dev.gmesim.core.internal.world.VoiceMessages;
@@ -124,25 +127,37 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
           + msg.getClass().getSimpleName());
       return;
     }
-    if (!helloDone) {
-      if (!Ops.HELLO.equals(req.op())) {
-        refuse(ctx, "HELLO_REQUIRED", "the first frame must be HELLO; got op " + req.op());
-        return;
+    if (!helloDone && !Ops.HELLO.equals(req.op())) {
+      refuse(ctx, "HELLO_REQUIRED", "the first frame must be HELLO; got op " + req.op());
+      return;
+    }
+    RoomArgs args;
+    try {
+      args = ArgsCodec.read(req.op(), req.args()).orElse(null);
+    } catch (ArgumentException e) {
+      if (helloDone) {
+        refuseArguments(req, e);
+      } else {
+        // No session without a readable HELLO: the error frame names the field, then the connection closes.
+        refuse(ctx, e.code(), e.getMessage());
       }
-      hello(ctx, req);
+      return;
+    }
+    if (!helloDone) {
+      hello(ctx, req.id(), (RoomArgs.Hello) args);
       return;
     }
     switch (req.op()) {
       case Ops.PING -> reply(req.id(), 0, "", null);
-      case Ops.ADVANCE -> advance(req);
+      case Ops.ADVANCE -> advance(req.id(), (RoomArgs.Advance) args);
       case Ops.HELLO -> reply(req.id(), GmeErrorCode.AV_ERR_REPEATED_OPERATION.value(),
           "HELLO was already done on this connection", null);
-      case Ops.CANCEL_ENTER -> world.cancelEnter(sessionId, req.args().path("requestId").asLong(-1)).deliver();
+      case Ops.CANCEL_ENTER -> world.cancelEnter(sessionId, ((RoomArgs.CancelEnter) args).requestId()).deliver();
       case Ops.PTT_CANCEL_RECORDING -> reply(req.id(), voice.cancelRecording(sessionId).result(), "", null);
       default -> {
         Operation op = Operation.parse(req.op()).orElse(null);
         // Device-side (LOCAL) calls come here too, so faults and the journal cover recording and playback.
-        if (op == null || op.channel() == Operation.Channel.HTTP || op.channel() == Operation.Channel.SERVER_API) {
+        if (op == null || args == null) {
           int code = GmeErrorCode.AV_ERR_NOT_IMPLEMENTED.value();
           reply(req.id(), code, "AV_ERR_NOT_IMPLEMENTED: op " + req.op() + " is not served on the room channel; "
               + "room ops are " + Arrays.stream(Operation.values())
@@ -150,145 +165,136 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
               + "; voice-message uploads, downloads and speech-to-text are HTTP (docs/voice-messages.md); "
               + "SERVER_* operations are GME's server API, POST / on the HTTP port (docs/server-api.md)", null);
         } else {
-          call(req, op);
+          call(req.id(), op, args);
         }
       }
     }
   }
 
-  private void hello(ChannelHandlerContext ctx, Message.Request req) {
-    int version = req.args().path("version").asInt(Ops.PROTOCOL_VERSION);
-    if (version != Ops.PROTOCOL_VERSION) {
-      refuse(ctx, "UNSUPPORTED_VERSION", "protocol version " + version + " is not supported; this simulator speaks "
+  /**
+   * A request whose args are missing a field, name an unknown one or have the wrong type: 1004 naming
+   * the field, before any fault rule (a malformed call is no GME call); the connection stays.
+   */
+  private void refuseArguments(Message.Request req, ArgumentException e) {
+    GmeErrorCode bad = GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
+    Operation.parse(req.op()).ifPresent(op -> journal(new Call(op, world.appIdOf(sessionId).orElse(null),
+        world.openIdOf(sessionId).orElse(null), world.roomOf(sessionId).orElse(null), tag), Decision.none(),
+        "reply (bad argument: " + e.field() + ")", bad.value()));
+    reply(req.id(), bad.value(), bad.name() + ": " + e.getMessage(), null);
+  }
+
+  private void hello(ChannelHandlerContext ctx, long id, RoomArgs.Hello h) {
+    if (h.version() != Ops.PROTOCOL_VERSION) {
+      refuse(ctx, "UNSUPPORTED_VERSION", "protocol version " + h.version() + " is not supported; this simulator speaks "
           + Ops.PROTOCOL_VERSION);
       return;
     }
     TimeMode mode;
     try {
-      mode = clockOf(req.args());
+      mode = clockOf(h);
     } catch (IllegalArgumentException e) {
       refuse(ctx, "UNKNOWN_CLOCK", e.getMessage());
       return;
     }
-    long now = Math.max(0, req.args().path("now").asLong(0));
-    long origin = req.args().path("originEpochMs").asLong(System.currentTimeMillis());
+    long now = h.now() == null ? 0 : Math.max(0, h.now());
+    long origin = h.originEpochMs() == null ? System.currentTimeMillis() : h.originEpochMs();
     time = state.clocks().open(sessionId, mode, now, origin);
     helloDone = true;
-    tag = req.args().hasNonNull("tag") ? req.args().get("tag").asText() : null;
-    ObjectNode data = MessageCodec.mapper().createObjectNode();
-    data.put("server", "gme-simulator");
-    data.put("version", Ops.PROTOCOL_VERSION);
-    data.put("sessionId", sessionId);
-    data.put("clock", mode.kind().wireName());
-    data.put("timeScale", mode.factor());
-    data.put("now", now);
-    data.put("originEpochMs", origin);
-    data.put("enterRoomTimeoutMs", state.enterRoomTimeout().toMillis());
-    data.put("requestTimeoutMs", state.requestTimeout().toMillis());
-    data.put("heartbeatIntervalMs", state.heartbeatInterval().toMillis());
-    data.put("idleTimeoutMs", state.idleTimeout().toMillis());
+    tag = h.tag();
+    String httpBaseUri = null;
     int httpPort = state.httpPort().getAsInt();
     if (httpPort > 0 && ctx.channel().localAddress() instanceof java.net.InetSocketAddress local) {
       // The address this client reached the room port on is one it can reach the HTTP port on too.
       String host = local.getAddress().getHostAddress();
-      data.put("httpBaseUri", "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
+      httpBaseUri = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
     }
-    ctx.writeAndFlush(new Message.Reply(req.id(), 0, "", data));
+    ctx.writeAndFlush(Message.Reply.ok(id, new RoomData.Welcome("gme-simulator", Ops.PROTOCOL_VERSION, sessionId,
+        mode.kind().wireName(), mode.factor(), now, origin, state.enterRoomTimeout().toMillis(),
+        state.requestTimeout().toMillis(), state.heartbeatInterval().toMillis(), state.idleTimeout().toMillis(),
+        httpBaseUri)));
   }
 
   /** HELLO's {@code clock} (and {@code timeScale} for scaled), or the simulator's default mode. */
-  private TimeMode clockOf(ObjectNode args) {
-    JsonNode c = args.get("clock");
+  private TimeMode clockOf(RoomArgs.Hello h) {
     TimeMode def = state.clocks().defaultMode();
-    if (c == null || c.isNull()) {
+    if (h.clock() == null) {
       return def;
-    }
-    if (!c.isTextual()) {
-      throw new IllegalArgumentException("HELLO clock " + c + " is not a mode name; use \"virtual\", \"manual\" "
-          + "or \"scaled\" (with \"timeScale\": FACTOR), or leave it out for the simulator's default (" + def + ")");
     }
     TimeMode asked;
     try {
-      asked = TimeMode.parse(c.asText());
+      asked = TimeMode.parse(h.clock());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("HELLO clock '" + c.asText() + "' is not a mode; use virtual, manual or "
+      throw new IllegalArgumentException("HELLO clock '" + h.clock() + "' is not a mode; use virtual, manual or "
           + "scaled (with \"timeScale\": FACTOR), or leave it out for the simulator's default (" + def + ")");
     }
-    if (asked.kind() == TimeMode.Kind.SCALED && !c.asText().contains("(")) {
-      JsonNode f = args.get("timeScale");
-      return f == null || f.isNull() ? TimeMode.scaled(def.kind() == TimeMode.Kind.SCALED ? def.factor()
-          : state.timeScale().factor()) : TimeMode.scaled(f.asDouble());
+    if (asked.kind() == TimeMode.Kind.SCALED && !h.clock().contains("(")) {
+      return h.timeScale() == null ? TimeMode.scaled(def.kind() == TimeMode.Kind.SCALED ? def.factor()
+          : state.timeScale().factor()) : TimeMode.scaled(h.timeScale());
     }
     return asked;
   }
 
   /** ADVANCE: the client's virtual or manual clock moved; release what fell due, in order, then answer. */
-  private void advance(Message.Request req) {
+  private void advance(long id, RoomArgs.Advance a) {
     int bad = GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
     if (!time.simulated()) {
-      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE is for virtual and manual sessions; this session's "
+      reply(id, bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE is for virtual and manual sessions; this session's "
           + "clock is " + time.mode() + " and follows the wall clock", null);
       return;
     }
-    JsonNode n = req.args().get("now");
-    if (n == null || !n.canConvertToLong() || n.asLong() < 0) {
-      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE needs args.now, the session's simulated time in "
-          + "milliseconds (a whole number, at least 0); got " + n, null);
+    long now = a.now();
+    if (now < 0) {
+      reply(id, bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE needs args.now, the session's simulated time in "
+          + "milliseconds (a whole number, at least 0); got " + now, null);
       return;
     }
-    long now = n.asLong();
     if (!time.advanceTo(now)) {
-      reply(req.id(), bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE to " + now + " ms lies before the session's time "
+      reply(id, bad, "AV_ERR_INVALID_ARGUMENT: ADVANCE to " + now + " ms lies before the session's time "
           + time.nowMs() + " ms; simulated time never runs backwards", null);
       return;
     }
     while (!held.isEmpty() && held.peek().until() <= now && ctx.channel().isActive()) {
       held.poll().task().run();
     }
-    ObjectNode data = MessageCodec.mapper().createObjectNode();
-    data.put("now", now);
-    reply(req.id(), 0, "", data);
+    ctx.channel().writeAndFlush(Message.Reply.ok(id, new RoomData.Advanced(now)));
   }
 
-  private void call(Message.Request req, Operation op) {
-    ObjectNode args = req.args();
-    String roomId = switch (op) {
-      case ENTER_ROOM -> args.path("roomId").asText(null);
-      case SWITCH_ROOM -> args.path("targetRoomId").asText(null);
-      default -> world.roomOf(sessionId).orElse(null);
-    };
+  private void call(long id, Operation op, RoomArgs args) {
+    String roomId = args instanceof RoomArgs.EnterRoom e ? e.roomId()
+        : args instanceof RoomArgs.SwitchRoom s ? s.targetRoomId() : world.roomOf(sessionId).orElse(null);
     // Init names its account in its arguments; every later call runs as the account the world knows.
-    String appId = op == Operation.INIT ? args.path("appId").asText(null) : world.appIdOf(sessionId).orElse(null);
-    String openId = op == Operation.INIT ? args.path("openId").asText(null) : world.openIdOf(sessionId).orElse(null);
+    RoomArgs.Init init = args instanceof RoomArgs.Init i ? i : null;
+    String appId = init != null ? init.appId() : world.appIdOf(sessionId).orElse(null);
+    String openId = init != null ? init.openId() : world.openIdOf(sessionId).orElse(null);
     Call call = new Call(op, appId, openId, roomId, tag);
     Decision d = state.faults().decide(call);
     state.control().metrics().decided(op, d);
     Fault fault = d.fault();
     Duration delay = d.delay() == null ? Duration.ZERO : d.delay();
     if (fault == null) {
-      answerFromWorld(req, op, call, d);
+      answerFromWorld(id, args, call, d);
     } else if (fault instanceof Fault.Error e) {
-      injectError(req, op, call, d, e.code(), delay);
+      injectError(id, args, call, d, e.code(), delay);
     } else if (fault instanceof Fault.NoReply) {
-      if (op == Operation.ENTER_ROOM) {
+      if (args instanceof RoomArgs.EnterRoom enter) {
         // The entry stays in flight until the SDK's own timer gives up (CANCEL_ENTER) or ExitRoom cancels it.
-        Outcome begun = world.beginEnter(sessionId, roomId, args.path("roomType").asInt(1), req.id());
+        Outcome begun = world.beginEnter(sessionId, roomId, enter.roomType(), id);
         if (!begun.isOk()) {
-          send(req, call, d, begun);
+          send(id, call, d, begun);
           return;
         }
       }
       journal(call, d, "no reply", -1);
       if (time.simulated()) {
         // Tell the client its wait is on time alone: its own timer, not the network, ends it.
-        announceHeld(req.id(), -1);
+        announceHeld(id, -1);
       }
     } else if (fault instanceof Fault.Disconnect) {
       journal(call, d, "disconnect", -1);
-      later(req.id(), delay, () -> ctx.close());
+      later(id, delay, () -> ctx.close());
     } else if (fault instanceof Fault.Reset) {
       journal(call, d, "reset", -1);
-      later(req.id(), delay, () -> {
+      later(id, delay, () -> {
         // SO_LINGER 0 makes close() send RST instead of FIN.
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.close();
@@ -296,29 +302,23 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else {
       // HTTP-only effects have no meaning on a TCP room connection; the nearest is a dropped connection.
       journal(call, d, "disconnect (" + fault.describe() + " on room channel)", -1);
-      later(req.id(), delay, () -> ctx.close());
+      later(id, delay, () -> ctx.close());
     }
   }
 
-  private void injectError(Message.Request req, Operation op, Call call, Decision d, GmeErrorCode code,
-      Duration delay) {
+  private void injectError(long id, RoomArgs args, Call call, Decision d, GmeErrorCode code, Duration delay) {
+    Operation op = call.operation();
     if (delay.isZero() || delay.isNegative()) {
-      Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
-      if (op == Operation.PTT_STOP_RECORDING) {
-        // A failed stop still ends the recording on the device.
-        voice.cancelRecording(sessionId);
-      }
       // Journal first: a client that reads the journal right after its event must find the entry.
       journal(call, d, "reply", code.value());
-      reply(req.id(), code.value(), code.errorInfo(), null);
-      after.deliver();
+      failWith(id, op, code);
       return;
     }
-    if (op == Operation.ENTER_ROOM) {
+    if (args instanceof RoomArgs.EnterRoom enter) {
       // A delayed failure is an entry in flight: a second EnterRoom gets 1001, ExitRoom cancels it (7013).
-      Outcome begun = world.beginEnter(sessionId, call.roomId(), req.args().path("roomType").asInt(1), req.id());
+      Outcome begun = world.beginEnter(sessionId, call.roomId(), enter.roomType(), id);
       if (!begun.isOk()) {
-        send(req, call, d, begun);
+        send(id, call, d, begun);
         return;
       }
     }
@@ -326,62 +326,79 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     // or the connection closes first), and every call must reach the journal.
     journal(call, d, "reply (delayed)", code.value());
     if (op == Operation.ENTER_ROOM) {
-      later(req.id(), delay, () -> {
-        if (world.abortEnter(sessionId, req.id())) {
-          reply(req.id(), code.value(), code.errorInfo(), null);
+      later(id, delay, () -> {
+        if (world.abortEnter(sessionId, id)) {
+          reply(id, code.value(), code.errorInfo(), null);
         }
       });
       return;
     }
-    later(req.id(), delay, () -> {
-      Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
-      if (op == Operation.PTT_STOP_RECORDING) {
-        // A failed stop still ends the recording on the device.
-        voice.cancelRecording(sessionId);
-      }
-      reply(req.id(), code.value(), code.errorInfo(), null);
-      after.deliver();
-    });
+    later(id, delay, () -> failWith(id, op, code));
   }
 
-  private void answerFromWorld(Message.Request req, Operation op, Call call, Decision d) {
-    ObjectNode a = req.args();
-    Outcome out = switch (op) {
-      case INIT -> world.init(sessionId, a.path("appId").asText(null), a.path("openId").asText(null));
-      case UNINIT -> world.uninit(sessionId);
-      case ENTER_ROOM -> {
-        Outcome begun = world.beginEnter(sessionId, call.roomId(), a.path("roomType").asInt(1), req.id());
-        // The auth buffer is checked once the world accepts the entry: GME's state errors come first.
-        yield !begun.isOk() ? begun : state.auth().refuseEnter(world, sessionId, req.id(), call,
-                a.path("authBuffer").asText(""), state.authNowEpochSeconds(sessionId))
-            .orElseGet(() -> world.completeEnter(sessionId, req.id()).orElseThrow());
-      }
-      case EXIT_ROOM -> world.exitRoom(sessionId);
-      case SWITCH_ROOM -> state.auth().refuseSwitch(world, sessionId, call, a.path("authBuffer").asText(""),
-          state.authNowEpochSeconds(sessionId)).orElseGet(() -> world.switchRoom(sessionId, call.roomId()));
-      case CHANGE_ROOM_TYPE -> world.changeRoomType(sessionId, a.path("roomType").asInt(0));
-      case ENABLE_MIC -> world.enableMic(sessionId, a.path("enable").asBoolean(true));
-      case ENABLE_SPEAKER -> world.enableSpeaker(sessionId, a.path("enable").asBoolean(true));
-      case INIT_SPATIALIZER -> world.initSpatializer(sessionId);
-      case ENABLE_SPATIALIZER -> world.enableSpatializer(sessionId, a.path("enable").asBoolean(true));
-      case PTT_START_RECORDING -> voice.startRecording(sessionId, a.path("filePath").asText(null),
-          a.path("maxLengthMs").asLong(0), a.path("streaming").asBoolean(false));
-      case PTT_STOP_RECORDING -> voice.stopRecording(sessionId);
-      case PTT_PLAY -> voice.play(a.path("filePath").asText(null));
-      default -> throw new IllegalStateException("not a room operation: " + op);
-    };
+  /** Replies with an injected code, leaving the state GME leaves after that failure. */
+  private void failWith(long id, Operation op, GmeErrorCode code) {
+    Outcome after = op == Operation.SWITCH_ROOM ? world.failSwitch(sessionId, code.value()) : Outcome.ok();
+    if (op == Operation.PTT_STOP_RECORDING) {
+      // A failed stop still ends the recording on the device.
+      voice.cancelRecording(sessionId);
+    }
+    reply(id, code.value(), code.errorInfo(), null);
+    after.deliver();
+  }
+
+  private void answerFromWorld(long id, RoomArgs args, Call call, Decision d) {
+    Outcome out = world(id, args, call);
     if (out.cancelledEntry() >= 0) {
       // ExitRoom during an entry: the entry ends with 7013, as GME reports a user-cancelled entry.
       GmeErrorCode cancelled = GmeErrorCode.AV_ERR_USER_CANCELED;
       reply(out.cancelledEntry(), cancelled.value(), cancelled.errorInfo(), null);
     }
-    send(req, call, d, out);
+    send(id, call, d, out);
   }
 
-  private void send(Message.Request req, Call call, Decision d, Outcome out) {
+  /** What the world (and, for entries, the auth gate) answers to one room or device call. */
+  private Outcome world(long id, RoomArgs args, Call call) {
+    // Java 17: no pattern matching in switch, so an instanceof chain over the sealed arguments.
+    if (args instanceof RoomArgs.Init a) {
+      return world.init(sessionId, a.appId(), a.openId());
+    } else if (args instanceof RoomArgs.Uninit) {
+      return world.uninit(sessionId);
+    } else if (args instanceof RoomArgs.EnterRoom a) {
+      Outcome begun = world.beginEnter(sessionId, call.roomId(), a.roomType(), id);
+      // The auth buffer is checked once the world accepts the entry: GME's state errors come first.
+      return !begun.isOk() ? begun : state.auth().refuseEnter(world, sessionId, id, call, a.authBuffer(),
+              state.authNowEpochSeconds(sessionId))
+          .orElseGet(() -> world.completeEnter(sessionId, id).orElseThrow());
+    } else if (args instanceof RoomArgs.ExitRoom) {
+      return world.exitRoom(sessionId);
+    } else if (args instanceof RoomArgs.SwitchRoom a) {
+      return state.auth().refuseSwitch(world, sessionId, call, a.authBuffer(), state.authNowEpochSeconds(sessionId))
+          .orElseGet(() -> world.switchRoom(sessionId, call.roomId()));
+    } else if (args instanceof RoomArgs.ChangeRoomType a) {
+      return world.changeRoomType(sessionId, a.roomType());
+    } else if (args instanceof RoomArgs.EnableMic a) {
+      return world.enableMic(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.EnableSpeaker a) {
+      return world.enableSpeaker(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.InitSpatializer) {
+      return world.initSpatializer(sessionId);
+    } else if (args instanceof RoomArgs.EnableSpatializer a) {
+      return world.enableSpatializer(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.PttStartRecording a) {
+      return voice.startRecording(sessionId, a.filePath(), a.maxLengthMs(), a.streaming());
+    } else if (args instanceof RoomArgs.PttStopRecording) {
+      return voice.stopRecording(sessionId);
+    } else if (args instanceof RoomArgs.PttPlay a) {
+      return voice.play(a.filePath());
+    }
+    throw new IllegalStateException("not a room operation: " + call.operation());
+  }
+
+  private void send(long id, Call call, Decision d, Outcome out) {
     ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
     journal(call, d, AuthGate.journalEffect(out), out.result());
-    reply(req.id(), out.result(), out.errorInfo(), data);
+    reply(id, out.result(), out.errorInfo(), data);
     out.deliver();
   }
 
@@ -423,12 +440,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
 
   /** HELD: the reply to {@code requestId} waits on the session's clock, until {@code until} (or for good when negative). */
   private void announceHeld(long requestId, long until) {
-    ObjectNode data = MessageCodec.mapper().createObjectNode();
-    data.put("id", requestId);
-    if (until >= 0) {
-      data.put("until", until);
-    }
-    ctx.channel().writeAndFlush(new Message.Event(Ops.HELD, data));
+    ctx.channel().writeAndFlush(Message.Event.of(Ops.HELD, new RoomData.Held(requestId, until < 0 ? null : until)));
   }
 
   private void refuse(ChannelHandlerContext ctx, String code, String message) {

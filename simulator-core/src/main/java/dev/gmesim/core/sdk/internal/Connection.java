@@ -1,8 +1,12 @@
 package dev.gmesim.core.sdk.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gmesim.core.internal.protocol.ArgsCodec;
+import dev.gmesim.core.internal.protocol.ArgumentException;
 import dev.gmesim.core.internal.protocol.FrameCodec;
 import dev.gmesim.core.internal.protocol.Message;
+import dev.gmesim.core.internal.protocol.Ops;
+import dev.gmesim.core.internal.protocol.RoomArgs;
+import dev.gmesim.core.internal.protocol.RoomData;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,9 +29,6 @@ import java.util.function.Consumer;
  * hands pushed events and the loss of the connection to its owner.
  */
 public final class Connection {
-  /** The server's notice that it holds a reply: {@code {"event":"HELD","data":{"id":7,"until":10000}}}. */
-  public static final String HELD = "HELD";
-
   private final Channel channel;
   private final ClockEngine clock;
   private final Map<Long, CompletableFuture<Message.Reply>> pending = new ConcurrentHashMap<>();
@@ -116,16 +117,17 @@ public final class Connection {
    * Sends a request; the future completes with its reply, or fails when the connection is lost (or,
    * in a virtual or manual session, with {@link StalledException} when the reply stalls).
    */
-  public CompletableFuture<Message.Reply> send(long id, String op, ObjectNode args) {
-    return send(id, op, args, true);
+  public CompletableFuture<Message.Reply> send(long id, RoomArgs args) {
+    return send(id, args, true);
   }
 
-  /** Sends a request that the clock does not wait on (HELLO, ADVANCE); see {@link #send(long, String, ObjectNode)}. */
-  public CompletableFuture<Message.Reply> sendUntracked(long id, String op, ObjectNode args) {
-    return send(id, op, args, false);
+  /** Sends a request that the clock does not wait on (HELLO, ADVANCE); see {@link #send(long, RoomArgs)}. */
+  public CompletableFuture<Message.Reply> sendUntracked(long id, RoomArgs args) {
+    return send(id, args, false);
   }
 
-  private CompletableFuture<Message.Reply> send(long id, String op, ObjectNode args, boolean tracked) {
+  private CompletableFuture<Message.Reply> send(long id, RoomArgs args, boolean tracked) {
+    String op = args.op();
     CompletableFuture<Message.Reply> f = new CompletableFuture<>();
     pending.put(id, f);
     if (!channel.isActive()) {
@@ -146,14 +148,14 @@ public final class Connection {
         }
       });
     }
-    channel.writeAndFlush(new Message.Request(id, op, args));
+    channel.writeAndFlush(Message.Request.of(id, args));
     return f;
   }
 
-  /** Sends a request that has no reply. */
-  public void sendOneWay(long id, String op, ObjectNode args) {
+  /** Sends a request whose reply nobody waits for (CANCEL_ENTER, PING). */
+  public void sendOneWay(long id, RoomArgs args) {
     if (channel.isActive()) {
-      channel.writeAndFlush(new Message.Request(id, op, args));
+      channel.writeAndFlush(Message.Request.of(id, args));
     }
   }
 
@@ -197,13 +199,24 @@ public final class Connection {
         f.complete(r);
       }
       clock.answered(r.id());
-    } else if (msg instanceof Message.Event e && HELD.equals(e.event())) {
-      clock.held(e.data().path("id").asLong(-1), e.data().path("until").asLong(-1));
+    } else if (msg instanceof Message.Event e && Ops.HELD.equals(e.event())) {
+      held(e);
     } else if (msg instanceof Message.Event e) {
       onEvent.accept(e);
     } else if (msg instanceof Message.ErrorFrame e) {
       lastError = e;
     }
+  }
+
+  private void held(Message.Event e) {
+    RoomData.Held h;
+    try {
+      h = ArgsCodec.readData(RoomData.Held.class, e.data(), Ops.HELD);
+    } catch (ArgumentException bad) {
+      // Not the simulator's HELD: the request it meant stays on the wire, where the stall guard watches it.
+      return;
+    }
+    clock.held(h.id(), h.until() == null ? -1 : h.until());
   }
 
   private void lost(Consumer<Connection> onLost) {

@@ -1,0 +1,92 @@
+package dev.gmesim.core.sdk.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gmesim.core.catalog.GmeEventType;
+import dev.gmesim.core.internal.protocol.MessageCodec;
+import dev.gmesim.core.sdk.GmeEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Builds a context's GME events and hands them to its delegate in order: at once on the SDK's
+ * callback threads, or, when polled, on the thread that calls {@link #poll()}. The one place where
+ * the SDK's events get their {@code result} and {@code error_info}, for the context and its voice
+ * messages alike.
+ */
+public final class Events {
+  private final ClockEngine clock;
+  private final Executor callbacks;
+  private final boolean queued;
+  private final Consumer<GmeEvent> dispatch;
+  private final ConcurrentLinkedQueue<GmeEvent> polled = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Events for one context: {@code dispatch} hands one to the delegate; with {@code queued} they wait
+   * for {@link #poll()}, else they run on {@code callbacks} (a serial executor, so in order).
+   */
+  public Events(ClockEngine clock, Executor callbacks, boolean queued, Consumer<GmeEvent> dispatch) {
+    this.clock = clock;
+    this.callbacks = callbacks;
+    this.queued = queued;
+    this.dispatch = dispatch;
+  }
+
+  /** Returns an event with GME's {@code result} and {@code error_info} first, then {@code fields}. */
+  public static GmeEvent of(GmeEventType type, int result, String errorInfo, Map<String, Object> fields) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("result", result);
+    data.put("error_info", errorInfo == null ? "" : errorInfo);
+    fields.forEach(data::putIfAbsent);
+    return new GmeEvent(type, data);
+  }
+
+  /** Returns event fields from name-value pairs, leaving out pairs whose value is null. */
+  public static Map<String, Object> fields(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      if (kv[i + 1] != null) {
+        m.put((String) kv[i], kv[i + 1]);
+      }
+    }
+    return m;
+  }
+
+  /** Returns the fields of a reply's or a pushed event's {@code data}, as plain Java values. */
+  public static Map<String, Object> fields(JsonNode data) {
+    return MessageCodec.mapper().convertValue(data, MessageCodec.mapper().getTypeFactory()
+        .constructMapType(LinkedHashMap.class, String.class, Object.class));
+  }
+
+  /** Builds an event (see {@link #of}) and delivers it. */
+  public void emit(GmeEventType type, int result, String errorInfo, Map<String, Object> fields) {
+    deliver(of(type, result, errorInfo, fields));
+  }
+
+  /** Hands an event to the delegate (or the poll queue), in order with every other event of this context. */
+  public void deliver(GmeEvent e) {
+    if (queued) {
+      polled.add(e);
+      return;
+    }
+    // Until the delegate has it, the event is work in progress: a virtual clock must not skip past it.
+    clock.busyStart();
+    callbacks.execute(() -> {
+      try {
+        dispatch.accept(e);
+      } finally {
+        clock.busyEnd();
+      }
+    });
+  }
+
+  /** Delivers every queued event on the calling thread (GME's Poll). */
+  public void poll() {
+    GmeEvent e;
+    while ((e = polled.poll()) != null) {
+      dispatch.accept(e);
+    }
+  }
+}

@@ -50,12 +50,16 @@ public final class GmeContext implements AutoCloseable {
 
   /** The connection, its clock and the room state GME keeps; this class is the API over it. */
   private final Session session;
+  private final GmeRoom room;
+  private final GmeAudioCtrl audio;
   private volatile GmeDelegate delegate;
   private GmePtt ptt;
 
   private GmeContext(Session.Settings settings, GmeDelegate delegate) throws IOException {
     this.delegate = delegate;
     this.session = new Session(settings, this::dispatch, this::stalled);
+    this.room = new GmeRoom(session);
+    this.audio = new GmeAudioCtrl(session);
     attach(delegate);
   }
 
@@ -107,14 +111,14 @@ public final class GmeContext implements AutoCloseable {
     return session.callAsync(new RoomArgs.ExitRoom());
   }
 
-  /** {@code SwitchRoom(targetRoomId, authBuffer)}: the outcome arrives as {@code SWITCH_ROOM}. */
+  /** The same as {@code getRoom().switchRoom(targetRoomId, authBuffer)}, where GME has it. */
   public int switchRoom(String targetRoomId, byte[] authBuffer) {
-    return session.callAsync(new RoomArgs.SwitchRoom(targetRoomId, base64(authBuffer)));
+    return room.switchRoom(targetRoomId, authBuffer);
   }
 
-  /** {@code ChangeRoomType(type)}: the outcome arrives as {@code CHANGE_ROOM_TYPE}. */
+  /** The same as {@code getRoom().changeRoomType(roomType)}, where GME has it. */
   public int changeRoomType(int roomType) {
-    return session.callAsync(new RoomArgs.ChangeRoomType(roomType));
+    return room.changeRoomType(roomType);
   }
 
   /** {@code IsRoomEntered()}: whether the last room event left this context in a room. */
@@ -127,24 +131,34 @@ public final class GmeContext implements AutoCloseable {
     return session.room();
   }
 
-  /** {@code EnableMic(enable)}: returns 0 or a GME error code (1201 outside a room). */
+  /** The same as {@code getAudioCtrl().enableMic(enable)}, where GME has it. */
   public int enableMic(boolean enable) {
-    return session.call(new RoomArgs.EnableMic(enable));
+    return audio.enableMic(enable);
   }
 
-  /** {@code EnableSpeaker(enable)}: returns 0 or a GME error code (1201 outside a room). */
+  /** The same as {@code getAudioCtrl().enableSpeaker(enable)}, where GME has it. */
   public int enableSpeaker(boolean enable) {
-    return session.call(new RoomArgs.EnableSpeaker(enable));
+    return audio.enableSpeaker(enable);
   }
 
-  /** {@code InitSpatializer(modelPath)}: call after entering a room; returns 0 or a GME error code. */
+  /** The same as {@code getAudioCtrl().initSpatializer(modelPath)}, where GME has it. */
   public int initSpatializer(String modelPath) {
-    return session.call(new RoomArgs.InitSpatializer(modelPath == null ? "" : modelPath));
+    return audio.initSpatializer(modelPath);
   }
 
-  /** {@code EnableSpatializer(enable, applyToTeam)}: 7003 before InitSpatializer. */
+  /** The same as {@code getAudioCtrl().enableSpatializer(enable, applyToTeam)}, where GME has it. */
   public int enableSpatializer(boolean enable, boolean applyToTeam) {
-    return session.call(new RoomArgs.EnableSpatializer(enable, applyToTeam));
+    return audio.enableSpatializer(enable, applyToTeam);
+  }
+
+  /** {@code ITMGContext.GetRoom()}: the calls on the room this context is in (GME's {@code ITMGRoom}). */
+  public GmeRoom getRoom() {
+    return room;
+  }
+
+  /** {@code ITMGContext.GetAudioCtrl()}: microphone, speaker and 3D-voice calls (GME's {@code ITMGAudioCtrl}). */
+  public GmeAudioCtrl getAudioCtrl() {
+    return audio;
   }
 
   /**
@@ -216,7 +230,7 @@ public final class GmeContext implements AutoCloseable {
     }
   }
 
-  private static String base64(byte[] authBuffer) {
+  static String base64(byte[] authBuffer) {
     return authBuffer == null ? "" : Base64.getEncoder().encodeToString(authBuffer);
   }
 

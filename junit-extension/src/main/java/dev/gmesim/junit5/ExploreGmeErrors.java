@@ -87,9 +87,10 @@ public @interface ExploreGmeErrors {
   int maxInvocations() default 0;
 
   /**
-   * Fails a run that has not finished after this much wall time, in the {@code Durations.parse}
-   * grammar ({@code "30s"}, {@code "500ms"}, {@code "PT1M"}). GME's timeouts cost no wall time on
-   * the virtual clock, so a run this slow waits on something that never comes.
+   * Fails a run whose test method, or one of its {@code @BeforeEach} and {@code @AfterEach} methods,
+   * has not returned after this much wall time, in the {@code Durations.parse} grammar ({@code "30s"},
+   * {@code "500ms"}, {@code "PT1M"}). GME's timeouts cost no wall time on the virtual clock, so a run
+   * this slow waits on something that never comes.
    */
   String timeout() default ExplorationPlan.DEFAULT_TIMEOUT;
 

@@ -112,7 +112,7 @@ class ExploreGmeErrorsTest {
       assertThat(failed(results)).containsExactly("ENTER_ROOM#1 -> 7006 AV_ERR_AUTH_FIALD");
       assertThat(Kit.failureOf(results, "ENTER_ROOM#1 -> 7006 AV_ERR_AUTH_FIALD"))
           .isInstanceOf(ExploreGmeErrorsExtension.Hang.class)
-          .hasMessageStartingWith("ENTER_ROOM#1 -> 7006 AV_ERR_AUTH_FIALD: the test did not finish within 3s of wall"
+          .hasMessageStartingWith("ENTER_ROOM#1 -> 7006 AV_ERR_AUTH_FIALD: the test did not finish within 5s of wall"
               + " time; on the virtual clock GME's own timeouts cost none, so it waits for something that never comes;"
               + " it waits in ")
           .hasMessageContaining("called from dev.gmesim.junit5.ExploreGmeErrorsTest$HangCases.waitsForAnAnswerOn7006(")
@@ -501,7 +501,7 @@ class ExploreGmeErrorsTest {
   @GmeSimulatorTest
   static class HangCases {
     /** Waits on 7006 for an answer nothing will ever give: a hang the timeout turns into a failure. */
-    @ExploreGmeErrors(codes = {7006, 1001}, timeout = "3s")
+    @ExploreGmeErrors(codes = {7006, 1001}, timeout = "5s")
     void waitsForAnAnswerOn7006(GmeContext gme, EventRecorder events) throws InterruptedException {
       GmeEvent entered = join(gme, events, "10006", "lobby-hang");
       if (entered.result() == GmeErrorCode.AV_ERR_AUTH_FIALD.value()) {

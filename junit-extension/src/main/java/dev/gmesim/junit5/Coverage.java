@@ -5,14 +5,7 @@ import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.cloud.ApiErrorCode;
 import dev.gmesim.core.cloud.CloudApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Which of GME's documented codes the run injected, kept in the root store and written as
@@ -34,10 +25,9 @@ import org.slf4j.LoggerFactory;
 final class Coverage implements StoreResource {
   static final String DIR_PROPERTY = "gmesim.coverage.dir";
   static final String ENABLED_PROPERTY = "gmesim.coverage";
-  static final String MARKDOWN = "gme-error-coverage.md";
-  static final String JSON = "gme-error-coverage.json";
-
-  private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
+  static final String NAME = "gme-error-coverage";
+  static final String MARKDOWN = NAME + ".md";
+  static final String JSON = NAME + ".json";
 
   private final Path dir;
   private final boolean enabled;
@@ -53,10 +43,8 @@ final class Coverage implements StoreResource {
   /** Returns the run's coverage, created in the root store on first use. */
   static Coverage of(ExtensionContext context) {
     ExtensionContext root = context.getRoot();
-    return root.getStore(GmeSimulatorExtension.NAMESPACE).getOrComputeIfAbsent(Coverage.class, k -> new Coverage(
-        Paths.get(root.getConfigurationParameter(DIR_PROPERTY).orElse("target")),
-        !"false".equalsIgnoreCase(root.getConfigurationParameter(ENABLED_PROPERTY).orElse("true").strip())),
-        Coverage.class);
+    return root.getStore(GmeSimulatorExtension.NAMESPACE).getOrComputeIfAbsent(Coverage.class,
+        k -> new Coverage(Reports.directory(root), Reports.enabled(root, ENABLED_PROPERTY)), Coverage.class);
   }
 
   /** Counts one installed rule that injects {@code code}, naming the test that installed it. */
@@ -79,85 +67,13 @@ final class Coverage implements StoreResource {
     apiTallies.computeIfAbsent(code, c -> new Tally()).fired += times;
   }
 
-  /** Writes both reports; a failure to write is logged, never thrown, since the tests themselves passed or failed already. */
+  /** Writes both files, unless the report is off. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true) || !enabled) {
-      return;
-    }
-    try {
-      write();
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("could not write the GME error-code coverage report to {}: {}", dir.toAbsolutePath(), e.toString());
-    }
-  }
-
-  synchronized void write() throws IOException {
-    Files.createDirectories(dir);
-    replace(dir.resolve(MARKDOWN), markdown());
-    StringBuilder json = new StringBuilder();
-    writeJson(json, model(), "");
-    replace(dir.resolve(JSON), json.append('\n').toString());
-  }
-
-  /**
-   * Writes maps, lists, strings and numbers as indented JSON. The extension has no JSON library of its own:
-   * the simulator's Jackson is relocated inside simulator-core, and a user's may be any version.
-   */
-  private static void writeJson(StringBuilder out, Object value, String indent) {
-    String inner = indent + "  ";
-    if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      String sep = "\n";
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(sep).append(inner);
-        writeJson(out, String.valueOf(e.getKey()), inner);
-        out.append(" : ");
-        writeJson(out, e.getValue(), inner);
-        sep = ",\n";
+    if (closed.compareAndSet(false, true) && enabled) {
+      synchronized (this) {
+        Reports.write(dir, NAME, this::markdown, this::model);
       }
-      out.append(map.isEmpty() ? "" : "\n" + indent).append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      String sep = "\n";
-      for (Object item : list) {
-        out.append(sep).append(inner);
-        writeJson(out, item, inner);
-        sep = ",\n";
-      }
-      out.append(list.isEmpty() ? "" : "\n" + indent).append(']');
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else {
-      out.append('"');
-      for (char ch : String.valueOf(value).toCharArray()) {
-        switch (ch) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> {
-            if (ch < 0x20) {
-              out.append(String.format("\\u%04x", (int) ch));
-            } else {
-              out.append(ch);
-            }
-          }
-        }
-      }
-      out.append('"');
-    }
-  }
-
-  private static void replace(Path target, String content) throws IOException {
-    // Write beside the target, then move: a reader never sees half a report.
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -123,15 +123,7 @@ final class InjectedFaults {
     if (!(a.probability() > 0 && a.probability() <= 1)) {
       throw bad(alias, d, "probability " + a.probability() + " is outside (0, 1]; use e.g. 0.2 to fail one call in five");
     }
-    FaultRule.Builder rule = FaultRule.on(operations).alias(alias);
-    if (code == GmeErrorCode.AV_ERR_TIMEOUT) {
-      // GME reports 1005 when the SDK's own timer gives up on a silent server, and every operation
-      // it names is asynchronous with such a timer; so silence is the faithful injection, and the
-      // event then says 30 000 ms elapsed, as GME's does.
-      rule.noReply();
-    } else {
-      rule.error(code);
-    }
+    FaultRule.Builder rule = answer(FaultRule.on(operations).alias(alias), code);
     if (a.times() > 0) {
       rule.times(a.times());
     }
@@ -152,6 +144,17 @@ final class InjectedFaults {
     } catch (IllegalArgumentException e) {
       throw bad(alias, d, e.getMessage());
     }
+  }
+
+  /** Makes {@code rule} answer with {@code code} as GME produces it: 1005 by silence, any other code by replying with it. */
+  static FaultRule.Builder answer(FaultRule.Builder rule, GmeErrorCode code) {
+    if (code == GmeErrorCode.AV_ERR_TIMEOUT) {
+      // GME reports 1005 when the SDK's own timer gives up on a silent server, and every operation
+      // it names is asynchronous with such a timer; so silence is the faithful injection, and the
+      // event then says 30 000 ms elapsed, as GME's does.
+      return rule.noReply();
+    }
+    return rule.error(code);
   }
 
   /** Returns the annotation as its user wrote it, default attributes left out: {@code @InjectGmeError(7006, times = 1)}. */
@@ -260,7 +263,8 @@ final class InjectedFaults {
         && !c.isAnonymousClass();
   }
 
-  private static String simpleName(Class<?> c) {
+  /** Returns a class's name as tests show it: {@code Outer.Inner}. */
+  static String simpleName(Class<?> c) {
     StringBuilder name = new StringBuilder(c.getSimpleName());
     for (Class<?> e = c.getEnclosingClass(); e != null; e = e.getEnclosingClass()) {
       name.insert(0, e.getSimpleName() + ".");

@@ -1,5 +1,6 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.cloud.ApiErrorCode;
@@ -60,12 +61,34 @@ final class TestScope implements StoreResource {
   /** Installs the annotations' rules, scoped to this test's connections. */
   void install(List<InjectedFaults.Planned> planned) {
     for (InjectedFaults.Planned p : planned) {
-      FaultRule added = backend.control().addFault(p.rule().newBuilder().tag(tag).owner(tag).build());
+      FaultRule added = install(p.rule(), p.code());
       synchronized (this) {
         annotated.add(added.id());
       }
-      track(added, p.code());
     }
+  }
+
+  /**
+   * Installs one rule scoped to this test's connections and owned by it, counting {@code code} (the
+   * code it makes the SDK report, also for 1005's silence) in the coverage report; null for a
+   * transport cause, which the report does not count.
+   */
+  FaultRule install(FaultRule rule, GmeErrorCode code) {
+    FaultRule added = backend.control().addFault(rule.newBuilder().tag(tag).owner(tag).build());
+    if (code != null) {
+      track(added, code);
+    }
+    return added;
+  }
+
+  /** Returns how often one of this test's rules has failed a call, 0 once it is gone. */
+  long fired(String ruleId) {
+    return backend.control().fault(ruleId).map(RuleStatus::fired).orElse(0L);
+  }
+
+  /** Returns the journal of this test's calls, oldest first. */
+  List<JournalEntry> journal() {
+    return backend.journal(tag);
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.sdk.GmePtt;
 import dev.gmesim.core.time.TimeMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +38,8 @@ final class ClockCases {
     @Test
     @InjectGmeError(value = 8195, operations = Operation.PTT_UPLOAD, delay = "5s", times = 1)
     void aDelayedUploadReportsItsDelayInNoWallTime(GmeContext gme, EventRecorder events) throws Exception {
-      gme.init(Fixtures.APP, "voice-2");
+      Path file = Fixtures.recorded(gme, events, "voice-2");
       GmePtt ptt = gme.getPTT();
-      assertThat(ptt.applyPTTAuthbuffer("auth".getBytes(StandardCharsets.UTF_8))).isZero();
-      ptt.setMaxMessageLength(1500);
-      Path file = Files.createTempFile("gmesim-clock", ".wav");
-      ptt.startRecording(file.toString());
-      awaitEvent(events, GmeEventType.PTT_RECORD_COMPLETE).succeeded();
       ptt.uploadRecordedFile(file.toString());
       awaitEvent(events, GmeEventType.PTT_UPLOAD_COMPLETE, Duration.ofSeconds(5)).hasResult(8195)
           .hasElapsedMillis(5000);

@@ -21,7 +21,7 @@ import org.junit.platform.testkit.engine.Event;
 final class Kit {
   private Kit() {}
 
-  /** Runs the classes with the coverage report off, so fixture runs leave no files behind. */
+  /** Runs the classes with the coverage and exploration reports off, so fixture runs leave no files behind. */
   static EngineExecutionResults run(Class<?>... classes) {
     return run(Map.of(), classes);
   }
@@ -29,6 +29,7 @@ final class Kit {
   static EngineExecutionResults run(Map<String, String> parameters, Class<?>... classes) {
     Map<String, String> all = new HashMap<>();
     all.put(Coverage.ENABLED_PROPERTY, "false");
+    all.put(ExplorationReport.ENABLED_PROPERTY, "false");
     all.putAll(parameters);
     ClassSelector[] selectors = new ClassSelector[classes.length];
     for (int i = 0; i < classes.length; i++) {

@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Remote mode against the shaded jar started as a separate process with an admin token: the same
@@ -134,6 +136,30 @@ class RemoteModeIT {
       assertThat(client.faults()).isEmpty();
       assertThat(client.journal(JournalQuery.builder().source(HandleCases.ruleId).build()))
           .singleElement().satisfies(e -> assertThat(e.result()).isEqualTo(7007));
+    }
+  }
+
+  @Nested
+  class Exploration {
+    @Test
+    void anExplorationFindsTheSameOneFailingCellOverTheControlApi() {
+      EngineExecutionResults results = Kit.run(remote, ExploreGmeErrorsTest.MishandlesOneCallCases.class);
+      assertThat(ExploreGmeErrorsTest.failed(results)).containsExactly("ENTER_ROOM#2 -> 7006 AV_ERR_AUTH_FIALD");
+      assertThat(results.testEvents().started().count())
+          .isEqualTo(1 + 2 * ExploreGmeErrorsTest.codesOn(Operation.ENTER_ROOM).size());
+      assertThat(client.faults()).as("rules left on the simulator after the run").isEmpty();
+    }
+
+    @Test
+    void parallelRunsOnTheRemoteSimulatorSeeOnlyTheirOwnFailure() {
+      Map<String, String> parallel = new HashMap<>(remote);
+      parallel.putAll(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+          "junit.jupiter.execution.parallel.mode.default", "concurrent",
+          "junit.jupiter.execution.parallel.config.strategy", "fixed",
+          "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
+      Kit.assertPassed(Kit.run(parallel, ExploreGmeErrorsTest.IsolationCases.class),
+          1 + ExploreGmeErrorsTest.codesOn(Operation.INIT).size()
+              + ExploreGmeErrorsTest.codesOn(Operation.ENTER_ROOM).size());
     }
   }
 

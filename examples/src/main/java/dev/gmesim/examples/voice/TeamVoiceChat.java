@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * A game's lobby and team voice chat on top of GME, handling failures the way a good game
- * should: it retries entries that timed out or hit the network (1005, 7004, 10004) with
+ * should: it stays out of voice after a failed Init, retries entries that timed out or hit the
+ * network (1005, 7004, 10004) with
  * backoff, asks the backend once for a fresh auth buffer on 7006 (an expired one) and asks the
  * player to log in again only if that fails too, stays put after a 2001 switch failure,
  * re-enters after 2002, resends a voice message after 8195, and shows the player one notice per
@@ -53,6 +54,8 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   private final Consumer<PlayerNotice> notices;
 
   private Status status = Status.IDLE;
+  /** GME's answer to {@link #start}, or null before it was called. */
+  private Integer startResult;
   private String room;
   private String wantedRoom;
   private int entryAttempts;
@@ -78,6 +81,7 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   /** Starts the player's voice context; returns GME's result code (0 on success). */
   public synchronized int start(String appId, String openId) {
     int result = sdk.init(appId, openId);
+    startResult = result;
     if (result != GmeCodes.OK) {
       status = Status.UNAVAILABLE;
       notices.accept(GmeCodes.noticeFor(result));
@@ -85,8 +89,19 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
     return result;
   }
 
-  /** Joins a voice room (the lobby or a team channel). */
+  /**
+   * Joins a voice room (the lobby or a team channel); after a failed {@link #start} the chat stays
+   * unavailable without asking GME, since the player was told already.
+   */
   public synchronized void join(String roomId) {
+    if (startResult == null) {
+      throw new IllegalStateException("TeamVoiceChat.join(\"" + roomId + "\"): call start(appId, openId) first");
+    }
+    if (startResult != GmeCodes.OK) {
+      // Found by exploring Init's codes: entering anyway earned a 1101 and a second, misleading notice.
+      status = Status.UNAVAILABLE;
+      return;
+    }
     wantedRoom = roomId;
     entryAttempts = 0;
     tokenRefreshed = false;

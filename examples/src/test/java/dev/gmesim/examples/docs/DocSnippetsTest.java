@@ -26,6 +26,12 @@ import dev.gmesim.core.sdk.GmeEvent;
 import dev.gmesim.core.sdk.GmePtt;
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeMode;
+import dev.gmesim.examples.voice.PlayerNotice;
+import dev.gmesim.examples.voice.RetryPolicy;
+import dev.gmesim.examples.voice.SimulatedGmeVoiceSdk;
+import dev.gmesim.examples.voice.TeamVoiceChat;
+import dev.gmesim.examples.voice.TeamVoiceChat.Status;
+import dev.gmesim.junit5.ExploreGmeErrors;
 import dev.gmesim.junit5.GmeAssertions;
 import dev.gmesim.junit5.GmeCloudApi;
 import dev.gmesim.junit5.GmeSimulatorExtension;
@@ -36,7 +42,10 @@ import dev.gmesim.junit5.SimulatorScope;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -232,6 +241,28 @@ class DocSnippetsTest {
       // a test running beside it on the same simulator is answered as usual
     }
     // end::server-api-scoped-client[]
+  }
+
+  /** Compiled, not run: README.md's exploration example (examples' TeamVoiceChatExplorationTest runs the real one). */
+  static class ReadmeExploration {
+    Function<String, byte[]> tokens = room -> new byte[0];
+    RetryPolicy retry = new RetryPolicy(3, Duration.ZERO, 1.0, Duration.ZERO);
+    ScheduledExecutorService scheduler;
+    List<PlayerNotice> notices = new ArrayList<>();
+
+    // tag::readme-exploration[]
+    @GmeSimulatorTest
+    class TeamVoiceChatExplorationTest {
+      @ExploreGmeErrors                               // runs: clean, then INIT#1 x 5 codes, ENTER_ROOM#1 x 26
+      void joiningTheLobbyEndsSomewhereSane(GmeContext gme) {
+        TeamVoiceChat chat = new TeamVoiceChat(new SimulatedGmeVoiceSdk(gme, null), tokens, retry, scheduler, notices::add);
+        chat.start("1400000000", "10001");
+        chat.join("lobby");
+        await().until(chat::status, s -> s != Status.JOINING);
+        assertThat(chat.status()).isIn(Status.IN_ROOM, Status.NEEDS_LOGIN, Status.UNAVAILABLE);
+      }
+    }
+    // end::readme-exploration[]
   }
 
   static class ExtensionBuilderSnippet {

@@ -7,16 +7,20 @@ import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
+import dev.gmesim.junit5.ExploreGmeErrors;
 import dev.gmesim.junit5.GmeSimulatorExtension;
 import dev.gmesim.junit5.GmeSimulatorHandle;
 import dev.gmesim.junit5.GmeSimulatorTest;
 import dev.gmesim.junit5.InjectGmeError;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,6 +67,29 @@ class RunsOnJUnit6Test {
       awaitEvent(events, GmeEventType.ENTER_ROOM).hasResult(7006);
       gme.enterRoom(room, GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
       awaitEvent(events, GmeEventType.ENTER_ROOM).succeeded();
+    }
+  }
+
+  /** JUnit 6 hands the exploration's template its runs one at a time, after the clean one: the same runs as on 5. */
+  @Nested
+  @GmeSimulatorTest
+  class Exploration {
+    static final List<String> runs = new CopyOnWriteArrayList<>();
+
+    @AfterAll
+    static void ranTheCleanRunThenOnePerCode() {
+      assertThat(runs).containsExactly("clean run", "ENTER_ROOM#1 -> 1001 AV_ERR_REPEATED_OPERATION",
+          "ENTER_ROOM#1 -> 7006 AV_ERR_AUTH_FIALD");
+    }
+
+    @ExploreGmeErrors(codes = {7006, 1001})
+    void entersOnceWhateverGmeSays(GmeContext gme, EventRecorder events, TestInfo info) {
+      runs.add(info.getDisplayName());
+      gme.init("1400000000", "10004");
+      gme.enterRoom("lobby-explored", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+      int result = awaitEvent(events, GmeEventType.ENTER_ROOM).event().result();
+      assertThat(result).isEqualTo(info.getDisplayName().contains("->")
+          ? Integer.parseInt(info.getDisplayName().split(" ")[2]) : 0);
     }
   }
 

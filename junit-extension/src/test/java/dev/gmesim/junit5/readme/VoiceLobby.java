@@ -12,9 +12,13 @@ import dev.gmesim.core.sdk.GmeEvent;
  * what the player sees (a prompt to log in again when GME says the token is bad).
  */
 final class VoiceLobby implements GmeDelegate {
+  /** Where the lobby stands, as the game's UI shows it. */
+  enum State { JOINING, IN_ROOM, RETRYING, NEEDS_LOGIN, VOICE_UNAVAILABLE }
+
   private final GmeContext gme;
   private final EventRecorder forwarded;
   private volatile String prompt = "";
+  private volatile State state = State.JOINING;
 
   VoiceLobby(GmeContext gme, EventRecorder forwarded) {
     this.gme = gme;
@@ -23,12 +27,26 @@ final class VoiceLobby implements GmeDelegate {
   }
 
   void join(String openId) {
-    gme.init("1400000000", openId);
+    if (gme.init("1400000000", openId) != 0) {
+      // Without Init, EnterRoom cannot succeed: tell the player now instead of waiting for an event.
+      prompt = "Voice chat failed";
+      state = State.VOICE_UNAVAILABLE;
+      return;
+    }
     gme.enterRoom("lobby", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
   }
 
   String prompt() {
     return prompt;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** Whether GME has answered the join one way or the other. */
+  boolean settled() {
+    return state != State.JOINING;
   }
 
   @Override
@@ -37,6 +55,8 @@ final class VoiceLobby implements GmeDelegate {
       int result = data.result();
       prompt = result == 0 ? "" : result == GmeErrorCode.AV_ERR_AUTH_FIALD.value() ? "Please log in again"
           : result == GmeErrorCode.AV_ERR_TIMEOUT.value() ? "Voice chat is unreachable; retrying" : "Voice chat failed";
+      state = result == 0 ? State.IN_ROOM : result == GmeErrorCode.AV_ERR_AUTH_FIALD.value() ? State.NEEDS_LOGIN
+          : result == GmeErrorCode.AV_ERR_TIMEOUT.value() ? State.RETRYING : State.VOICE_UNAVAILABLE;
     }
     forwarded.onEvent(type, data);
   }

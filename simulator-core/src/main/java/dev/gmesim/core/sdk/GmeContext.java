@@ -307,6 +307,14 @@ public final class GmeContext implements AutoCloseable {
   // ---- calls --------------------------------------------------------------------------------
 
   private int syncCall(Operation op, ObjectNode args) {
+    return syncCall(op, args, reply -> { });
+  }
+
+  /**
+   * A call that returns its code; {@code onReply} sees the reply on the I/O thread as it arrives,
+   * before the caller wakes and before the session clock can move (GmePtt keeps recording timers in step).
+   */
+  int syncCall(Operation op, ObjectNode args, java.util.function.Consumer<Message.Reply> onReply) {
     if (closed) {
       return GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST.value();
     }
@@ -317,6 +325,7 @@ public final class GmeContext implements AutoCloseable {
     Connection c = ensureConnected();
     long id = ids.incrementAndGet();
     CompletableFuture<Message.Reply> f = c.send(id, op.name(), args);
+    f.thenAccept(onReply);
     try {
       return awaitReply(c, id, f, op, requestTimeout).result();
     } catch (ExecutionException e) {

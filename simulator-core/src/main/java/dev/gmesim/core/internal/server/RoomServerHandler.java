@@ -365,8 +365,10 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       case INIT_SPATIALIZER -> world.initSpatializer(sessionId);
       case ENABLE_SPATIALIZER -> world.enableSpatializer(sessionId, a.path("enable").asBoolean(true));
       case PTT_START_RECORDING -> voice.startRecording(sessionId, a.path("filePath").asText(null),
-          a.path("maxLengthMs").asLong(0), a.path("streaming").asBoolean(false));
+          a.path("maxLengthMs").asLong(0), a.path("streaming").asBoolean(false), a.path("language").asText(null));
       case PTT_STOP_RECORDING -> voice.stopRecording(sessionId);
+      case PTT_PAUSE_RECORDING -> voice.pauseRecording(sessionId);
+      case PTT_RESUME_RECORDING -> voice.resumeRecording(sessionId);
       case PTT_PLAY -> voice.play(a.path("filePath").asText(null));
       default -> throw new IllegalStateException("not a room operation: " + op);
     };

@@ -105,6 +105,18 @@ class StreamingPartialsTest extends SimulatorPerTest {
     }
 
     @Test
+    void aStopRightAfterTheStartLeavesNoPartialOrAutomaticStopBehind() {
+      Client c = authorized(TimeMode.manual());
+      GmePtt ptt = c.gme().getPTT();
+      ptt.setMaxMessageLength(2000);
+      ptt.startRecordingWithStreamingRecognition(dir.resolve("instant.wav").toString());
+      ptt.stopRecording();
+      assertThat(c.events().await(PTT_STREAMINGRECOGNITION_COMPLETE).result()).isEqualTo(4103);
+      advance(c, 5000);
+      assertThat(c.events().events()).extracting(GmeEvent::type).containsExactly(PTT_STREAMINGRECOGNITION_COMPLETE);
+    }
+
+    @Test
     void aFailedStartReportsNoPartials() {
       Client c = authorized(TimeMode.manual());
       f.sim.addFault(FaultRule.on(Operation.PTT_START_RECORDING).error(4102).openId(c.openId()).build());

@@ -172,6 +172,21 @@ class DocSnippetsTest {
     // end::readme-voice-messages[]
   }
 
+  static void pauseAndPartialsReadme(GmeSimulator sim, GmePtt ptt, String fileId) {
+    // tag::readme-pause-and-partials[]
+    GmeContext gme = GmeContext.builder().room(sim.roomAddress()).clock(TimeMode.manual()).build();
+    // ... init, delegate, applyPTTAuthbuffer
+    ptt.startRecordingWithStreamingRecognition("/tmp/live.wav", "en-US");
+    gme.clock().advance(Duration.ofSeconds(1));    // PTT_STREAMINGRECOGNITION_IS_RUNNING text="this is"
+    ptt.pauseRecording();                          // 0; 4104 without a recording, 1003 when paused already
+    gme.clock().advance(Duration.ofSeconds(3));    // paused: no partial, no length
+    ptt.resumeRecording();
+    gme.clock().advance(Duration.ofSeconds(1));    // IS_RUNNING text="this is a simulated"
+    ptt.stopRecording();                           // PTT_STREAMINGRECOGNITION_COMPLETE: a 2000 ms file, its text, file_id
+    ptt.speechToText(fileId, "en-US");             // COMPLETE's file_id: PTT_SPEECH2TEXT_COMPLETE language="en-US"
+    // end::readme-pause-and-partials[]
+  }
+
   static void voiceMessagesDoc(GmeSimulator simulator, GmeContext gme, EventRecorder events) {
     // tag::voice-messages-doc[]
     GmePtt ptt = gme.getPTT();                       // gme: an inited GmeContext

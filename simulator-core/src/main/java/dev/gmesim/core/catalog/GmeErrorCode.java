@@ -116,7 +116,9 @@ public enum GmeErrorCode {
       "已经在进行某种操作，再次去做同类型的其他操作，则会产生这个错误。",
       "等待上一个操作完成后再进行下一个操作。",
       "Another operation of the same kind is in progress; wait for it to finish before starting the next."),
-  AV_ERR_HAS_IN_THE_STATE(1003, CLIENT, ops(ENTER_ROOM),
+  // The table names EnterRoom. Docs silent on PauseRecording and ResumeRecording: pausing a paused
+  // recording, or resuming one that runs, is the same "already in that state" (GME: treat as success).
+  AV_ERR_HAS_IN_THE_STATE(1003, CLIENT, ops(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING),
       "重复操作",
       "对象已经处于某种状态，再去做使得它进入这种状态的操作时，则会产生这个错误。如已经在房间中，再去做进入房间的操作，就会产生这个错误。",
       "由于已经处于所要状态，可以认为该操作已经成功，当作成功来处理。",
@@ -351,11 +353,13 @@ public enum GmeErrorCode {
       "录音时间太短错误",
       "首先，限制录音时长的单位为毫秒，检查参数是否正确；其次，录音时长要1000毫秒以上才能成功录制",
       "The recording is too short; durations are in milliseconds and a recording must last more than 1000 ms."),
-  QAVPTTERROR_RECORDER_RECORD_NOT_START(4104, VOICE_MESSAGE, ops(PTT_STOP_RECORDING),
+  // Docs silent on which calls: every call that needs a recording under way (stop, pause, resume).
+  QAVPTTERROR_RECORDER_RECORD_NOT_START(4104, VOICE_MESSAGE, ops(PTT_STOP_RECORDING, PTT_PAUSE_RECORDING,
+          PTT_RESUME_RECORDING),
       "录音错误",
       "没有启动录音操作",
       "检查是否已经调用启动录音接口",
-      "No recording was started; call StartRecording before stopping."),
+      "No recording was started; call StartRecording before stopping, pausing or resuming."),
   QAVPTTERROR_UPLOAD_FILE_ACCESSERROR(8193, VOICE_MESSAGE, ops(PTT_UPLOAD),
       "上传错误",
       "上传文件时，文件访问错误",

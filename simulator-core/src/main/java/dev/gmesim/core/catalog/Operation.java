@@ -38,6 +38,10 @@ public enum Operation {
   PTT_START_RECORDING(GmeEventType.PTT_RECORD_COMPLETE, Channel.LOCAL),
   /** {@code ITMGPTT.StopRecording()}: ends with PTT_RECORD_COMPLETE. */
   PTT_STOP_RECORDING(GmeEventType.PTT_RECORD_COMPLETE, Channel.LOCAL),
+  /** {@code ITMGPTT.PauseRecording()}: returns its code; paused time does not count toward the recording. */
+  PTT_PAUSE_RECORDING(null, Channel.LOCAL),
+  /** {@code ITMGPTT.ResumeRecording()}: returns its code. */
+  PTT_RESUME_RECORDING(null, Channel.LOCAL),
   /** {@code ITMGPTT.UploadRecordedFile(filePath)}: ends with PTT_UPLOAD_COMPLETE. */
   PTT_UPLOAD(GmeEventType.PTT_UPLOAD_COMPLETE, Channel.HTTP),
   /** {@code ITMGPTT.DownloadRecordedFile(fileId, filePath)}: ends with PTT_DOWNLOAD_COMPLETE. */

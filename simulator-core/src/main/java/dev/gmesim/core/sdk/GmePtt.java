@@ -12,6 +12,7 @@ import dev.gmesim.core.internal.protocol.VoiceHttp;
 import dev.gmesim.core.sdk.internal.ClockEngine;
 import dev.gmesim.core.sdk.internal.Events;
 import dev.gmesim.core.sdk.internal.PttHttp;
+import dev.gmesim.core.sdk.internal.RecordingTimeline;
 import dev.gmesim.core.sdk.internal.Session;
 import dev.gmesim.core.sdk.internal.Wav;
 import java.io.IOException;
@@ -37,9 +38,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Like GME, the asynchronous calls return 0 once started and report through the context's
  * delegate: {@code PTT_RECORD_COMPLETE}, {@code PTT_UPLOAD_COMPLETE}, {@code PTT_DOWNLOAD_COMPLETE},
  * {@code PTT_PLAY_COMPLETE}, {@code PTT_SPEECH2TEXT_COMPLETE}, {@code PTT_STREAMINGRECOGNITION_IS_RUNNING}
- * and {@code PTT_STREAMINGRECOGNITION_COMPLETE}, with GME's fields {@code result}, {@code file_path},
- * {@code file_id} and {@code text} (plus {@code error_info}). Transport failures become the codes
- * GME reports (upload network failure: 8195, undecodable reply: 8198, ...; see docs/voice-messages.md).
+ * (while a streaming recording runs) and {@code PTT_STREAMINGRECOGNITION_COMPLETE}, with GME's fields
+ * {@code result}, {@code file_path}, {@code file_id} and {@code text} (plus {@code error_info}).
+ * Transport failures become the codes GME reports (upload network failure: 8195, undecodable reply:
+ * 8198, ...; see docs/voice-messages.md). {@code pauseRecording} and {@code resumeRecording} return
+ * their code; paused time counts toward neither the recording's length nor its maximum.
  *
  * <pre>{@code
  * GmePtt ptt = gme.getPTT();
@@ -71,14 +74,28 @@ public final class GmePtt {
   private final Events events;
   private volatile byte[] authBuffer;
   private volatile int maxMessageLengthMs = MAX_MESSAGE_LENGTH_MS;
-  /** Guards the recording and playback fields below. */
+  /** Guards the recording and playback fields below; never held while calling a {@link RecordingTimeline}. */
   private final Object lock = new Object();
-  private String recordingPath;
-  private boolean recordingStreaming;
-  private String recordingLanguage;
-  private ClockEngine.Timer autoStop;
+  /** The recording this context started and has not stopped or cancelled yet. */
+  private Recording recording;
   private String playingPath;
   private ClockEngine.Timer playEnd;
+
+  /** One recording this context asked for: its file, its kind and languages, and its recorded-time timers. */
+  private final class Recording {
+    final String path;
+    final boolean streaming;
+    final String language;
+    final String translateLanguage;
+    final RecordingTimeline timeline = new RecordingTimeline(session.clock());
+
+    Recording(String path, boolean streaming, String language, String translateLanguage) {
+      this.path = path;
+      this.streaming = streaming;
+      this.language = language;
+      this.translateLanguage = translateLanguage;
+    }
+  }
 
   GmePtt(Session session) {
     this.session = session;
@@ -142,43 +159,106 @@ public final class GmePtt {
    * reports a failure to start (4101 when the folder does not exist, 4099 while recording, ...).
    */
   public int startRecording(String filePath) {
-    return start(filePath, false, null);
+    return start(filePath, false, null, null);
   }
 
   /**
    * {@code StartRecordingWithStreamingRecognition(filePath)}: records like {@link #startRecording}
-   * and, once stopped, reports the recognized text: {@code PTT_STREAMINGRECOGNITION_IS_RUNNING}
-   * with growing partial texts, then {@code PTT_STREAMINGRECOGNITION_COMPLETE} with the text and the
-   * stored file's {@code file_id}. 32786 while another streaming recording runs.
+   * in GME's default language (cmn-Hans-CN) and reports the recognized text as it goes: a
+   * {@code PTT_STREAMINGRECOGNITION_IS_RUNNING} with the text so far (empty {@code file_id}) for each
+   * second recorded, then, once stopped, {@code PTT_STREAMINGRECOGNITION_COMPLETE} with the text and
+   * the stored file's {@code file_id}. 32786 while another streaming recording runs.
    */
   public int startRecordingWithStreamingRecognition(String filePath) {
-    return start(filePath, true, DEFAULT_LANGUAGE);
+    return startRecordingWithStreamingRecognition(filePath, DEFAULT_LANGUAGE, DEFAULT_LANGUAGE);
   }
 
-  /** As {@link #startRecordingWithStreamingRecognition(String)}; GME ignores the translate language. */
+  /**
+   * {@code StartRecordingWithStreamingRecognition(filePath, speechLanguage)}: as the one-argument
+   * form, recognizing {@code speechLanguage} (null: cmn-Hans-CN); GME's two-argument form passes it
+   * as the translate language too. A value that is not a language code ends with 32777.
+   */
+  public int startRecordingWithStreamingRecognition(String filePath, String speechLanguage) {
+    return startRecordingWithStreamingRecognition(filePath, speechLanguage, speechLanguage);
+  }
+
+  /**
+   * {@code StartRecordingWithStreamingRecognition(filePath, speechLanguage, translateLanguage)}: as
+   * the two-argument form; GME documents the translate language as unavailable, so it is sent and
+   * ignored.
+   */
   public int startRecordingWithStreamingRecognition(String filePath, String speechLanguage, String translateLanguage) {
-    return start(filePath, true, speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
+    String speech = speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage;
+    return start(filePath, true, speech, translateLanguage == null ? speech : translateLanguage);
   }
 
-  /** {@code StopRecording()}: returns 0; the outcome arrives as {@code PTT_RECORD_COMPLETE} (4104 without a recording, 4103 under 1000 ms). */
+  /**
+   * {@code PauseRecording()}: the recording stops counting time until {@link #resumeRecording()}; no
+   * partial results arrive meanwhile. Returns 0, 4104 without a recording, or 1003 when it is paused
+   * already (GME: treat as success). Blocks the caller for one round trip.
+   */
+  public int pauseRecording() {
+    return session.call(new RoomArgs.PttPauseRecording(), r -> {
+      Recording rec = current();
+      if (r.result() == 0 && rec != null) {
+        rec.timeline.pause(r.data().path("recorded_ms").asLong());
+      }
+    });
+  }
+
+  /**
+   * {@code ResumeRecording()}: a paused recording counts time again, toward its length and its
+   * maximum. Returns 0, 4104 without a recording, or 1003 when it is not paused (it runs on).
+   * Blocks the caller for one round trip.
+   */
+  public int resumeRecording() {
+    return session.call(new RoomArgs.PttResumeRecording(), r -> {
+      Recording rec = current();
+      if (r.result() == 0 && rec != null) {
+        rec.timeline.run(r.data().path("recorded_ms").asLong());
+      }
+    });
+  }
+
+  /**
+   * {@code StopRecording()}: returns 0; the outcome arrives as {@code PTT_RECORD_COMPLETE} (4104
+   * without a recording, 4103 under 1000 ms), or for a streaming recording as
+   * {@code PTT_STREAMINGRECOGNITION_COMPLETE}. A paused recording may be stopped.
+   */
   public int stopRecording() {
-    cancelAutoStop();
+    Recording rec = takeRecording();
     session.send(new RoomArgs.PttStopRecording()).whenComplete((reply, failure) ->
-        offLoop(() -> stopped(Session.orFailure(reply, failure))));
+        offLoop(() -> stopped(rec, Session.orFailure(reply, failure))));
     return 0;
   }
 
   /** {@code CancelRecording()}: drops the recording in progress; no event follows, as in GME. */
   public int cancelRecording() {
-    cancelAutoStop();
-    synchronized (lock) {
-      recordingPath = null;
-    }
+    takeRecording();
     session.send(new RoomArgs.PttCancelRecording());
     return 0;
   }
 
-  private int start(String filePath, boolean streaming, String language) {
+  private Recording current() {
+    synchronized (lock) {
+      return recording;
+    }
+  }
+
+  /** Ends this context's record of its recording, and the recording's timers; returns it, or null. */
+  private Recording takeRecording() {
+    Recording rec;
+    synchronized (lock) {
+      rec = recording;
+      recording = null;
+    }
+    if (rec != null) {
+      rec.timeline.stop();
+    }
+    return rec;
+  }
+
+  private int start(String filePath, boolean streaming, String language, String translateLanguage) {
     GmeEventType done = streaming ? GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE : GmeEventType.PTT_RECORD_COMPLETE;
     if (filePath != null && !filePath.isBlank()) {
       Path parent = Paths.get(filePath).toAbsolutePath().getParent();
@@ -189,62 +269,75 @@ public final class GmePtt {
         return 0;
       }
     }
+    Recording rec = new Recording(filePath == null ? "" : filePath, streaming, language, translateLanguage);
     boolean mine;
     synchronized (lock) {
       // A start while recording is refused by the simulator (4099); the running recording keeps its state.
-      mine = recordingPath == null;
+      mine = recording == null;
       if (mine) {
-        recordingPath = filePath == null ? "" : filePath;
-        recordingStreaming = streaming;
-        recordingLanguage = language;
+        recording = rec;
       }
     }
     int maxMs = maxMessageLengthMs;
-    session.send(new RoomArgs.PttStartRecording(filePath == null ? "" : filePath, maxMs, streaming))
-        .whenComplete((reply, failure) -> {
+    // The languages go with a streaming start only: a plain recording recognizes nothing.
+    RoomArgs.PttStartRecording a = new RoomArgs.PttStartRecording(rec.path, maxMs, streaming,
+        streaming ? language : null, streaming ? translateLanguage : null);
+    session.send(a).whenComplete((reply, failure) -> {
       Message.Reply r = Session.orFailure(reply, failure);
       if (r.result() != 0) {
         if (mine) {
           synchronized (lock) {
-            recordingPath = null;
+            if (recording == rec) {
+              recording = null;
+            }
           }
+          rec.timeline.stop();
         }
         events.emit(done, r.result(), r.errorInfo(),
             Events.fields("file_path", filePath, "text", streaming ? "" : null, "file_id", streaming ? "" : null));
         return;
       }
-      // GME stops a recording by itself at the maximum length; the server caps the duration to match.
-      // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
-      ClockEngine.Timer timer = session.clock().schedule(Duration.ofMillis(maxMs), () -> offLoop(this::autoStop));
-      synchronized (lock) {
-        cancelAutoStopLocked();
-        autoStop = timer;
+      if (mine) {
+        // On the I/O thread, before the session clock can move: the timers start at the start.
+        schedule(rec, r.data(), maxMs);
       }
     });
     return 0;
   }
 
-  private void autoStop() {
-    synchronized (lock) {
-      autoStop = null;
+  /**
+   * Sets a recording's timers on its recorded time: each partial result the simulator planned for a
+   * streaming recognition, then GME's stop at the maximum length (the server caps the duration to
+   * match). A stop or cancel before the start's reply already stopped the timeline, so nothing runs.
+   */
+  private void schedule(Recording rec, JsonNode started, int maxMs) {
+    for (JsonNode p : started.path("partials")) {
+      String text = p.path("text").asText("");
+      rec.timeline.at(p.path("at_ms").asLong(), () -> partial(rec, text));
     }
-    if (!session.isClosed()) {
+    // The stop may have to reconnect, which blocks: run it off the I/O thread the timer fires on.
+    rec.timeline.at(started.path("max_ms").asLong(maxMs), () -> offLoop(() -> autoStop(rec)));
+    rec.timeline.run(0);
+  }
+
+  private void partial(Recording rec, String text) {
+    if (current() == rec) {
+      events.emit(GmeEventType.PTT_STREAMINGRECOGNITION_IS_RUNNING, 0, "",
+          Events.fields("file_path", rec.path, "text", text, "file_id", ""));
+    }
+  }
+
+  private void autoStop(Recording rec) {
+    if (current() == rec && !session.isClosed()) {
       stopRecording();
     }
   }
 
   /** Runs on the blocking pool: writes the WAV, then reports, or starts the recognition of a streaming recording. */
-  private void stopped(Message.Reply r) {
+  private void stopped(Recording rec, Message.Reply r) {
     JsonNode d = r.data();
-    String path;
-    boolean streaming;
-    String language;
-    synchronized (lock) {
-      path = d.hasNonNull("file_path") ? d.get("file_path").asText() : recordingPath == null ? "" : recordingPath;
-      streaming = d.has("streaming") ? d.get("streaming").asBoolean() : recordingStreaming;
-      language = recordingLanguage;
-      recordingPath = null;
-    }
+    String path = d.hasNonNull("file_path") ? d.get("file_path").asText() : rec == null ? "" : rec.path;
+    boolean streaming = d.has("streaming") ? d.get("streaming").asBoolean() : rec != null && rec.streaming;
     GmeEventType done = streaming ? GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE : GmeEventType.PTT_RECORD_COMPLETE;
     Map<String, Object> f = Events.fields("file_path", path, "text", streaming ? "" : null, "file_id", streaming ? "" : null);
     if (r.result() != 0) {
@@ -264,29 +357,31 @@ public final class GmePtt {
       events.emit(done, 0, "", f);
       return;
     }
-    recognize(path, durationMs, language);
+    recognize(path, durationMs, rec);
   }
 
-  private void recognize(String path, long durationMs, String language) {
+  /**
+   * The recognition of a stopped streaming recording: its audio and languages go to the simulator,
+   * whose answer completes it. The partial results were reported while it recorded.
+   */
+  private void recognize(String path, long durationMs, Recording rec) {
     Operation op = Operation.PTT_STREAMING_RECOGNITION;
     Map<String, String> headers = headers();
     headers.put(VoiceHttp.DURATION_MS, Long.toString(durationMs));
+    headers.put(VoiceHttp.LANGUAGE, rec == null ? DEFAULT_LANGUAGE : rec.language);
+    headers.put(VoiceHttp.TRANSLATE_LANGUAGE, rec == null ? DEFAULT_LANGUAGE : rec.translateLanguage);
     headers.put("Content-Type", "audio/wav");
     long start = session.clock().nowMs();
     http(op, VoiceHttp.Route.STREAMING_RECOGNITION.path(), "POST", headers, ofFile(path), false, x -> {
       Map<String, Object> f = Events.fields("file_path", path, "text", "", "file_id", "");
-      if (x.json() == null || x.result() != 0) {
-        finish(op, x, f, start);
-        return;
+      if (x.json() != null) {
+        // 32777 (recorded and uploaded, not recognized) carries the stored file's id too, as in GME.
+        f.put("file_id", x.json().path("file_id").asText(""));
+        if (x.result() == 0) {
+          f.put("text", x.json().path("text").asText(""));
+          f.put("language", x.json().path("language").asText(headers.get(VoiceHttp.LANGUAGE)));
+        }
       }
-      String text = x.json().path("text").asText("");
-      for (JsonNode partial : x.json().path("partials")) {
-        events.emit(GmeEventType.PTT_STREAMINGRECOGNITION_IS_RUNNING, 0, "",
-            Events.fields("file_path", path, "text", partial.asText(), "file_id", ""));
-      }
-      f.put("text", text);
-      f.put("file_id", x.json().path("file_id").asText(""));
-      f.put("language", language);
       finish(op, x, f, start);
     });
   }
@@ -378,18 +473,32 @@ public final class GmePtt {
 
   /**
    * {@code SpeechToText(fileId)}: returns 0; {@code PTT_SPEECH2TEXT_COMPLETE} reports {@code text}
-   * (32784 for an empty file id, 32774 without ApplyPTTAuthbuffer, ...).
+   * in GME's default language, cmn-Hans-CN (32784 for an empty file id, 32774 without
+   * ApplyPTTAuthbuffer, ...).
    */
   public int speechToText(String fileId) {
     return speechToText(fileId, DEFAULT_LANGUAGE, DEFAULT_LANGUAGE);
   }
 
-  /** As {@link #speechToText(String)}; GME ignores the translate language (pass the speech language). */
+  /**
+   * {@code SpeechToText(fileId, speechLanguage)}: as {@link #speechToText(String)}, recognizing
+   * {@code speechLanguage} (null: cmn-Hans-CN), which GME's two-argument form also passes as the
+   * translate language. A value that is not a language code ends with 32785.
+   */
+  public int speechToText(String fileId, String speechLanguage) {
+    return speechToText(fileId, speechLanguage, speechLanguage);
+  }
+
+  /**
+   * {@code SpeechToText(fileId, speechLanguage, translateLanguage)}: as the two-argument form; GME
+   * documents the translate language as unavailable, so it is sent and the text is not translated.
+   */
   public int speechToText(String fileId, String speechLanguage, String translateLanguage) {
     Operation op = Operation.PTT_SPEECH_TO_TEXT;
     long start = session.clock().nowMs();
+    String speech = speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage;
     ObjectNode body = MessageCodec.mapper().createObjectNode().put("file_id", fileId == null ? "" : fileId)
-        .put("language", speechLanguage == null ? DEFAULT_LANGUAGE : speechLanguage);
+        .put("language", speech).put("translate_language", translateLanguage == null ? speech : translateLanguage);
     Map<String, String> headers = headers();
     headers.put("Content-Type", "application/json");
     http(op, VoiceHttp.Route.SPEECH_TO_TEXT.path(), "POST", headers,
@@ -397,6 +506,7 @@ public final class GmePtt {
           Map<String, Object> f = Events.fields("text", "", "file_id", fileId == null ? "" : fileId);
           if (x.json() != null && x.result() == 0) {
             f.put("text", x.json().path("text").asText(""));
+            f.put("language", x.json().path("language").asText(speech));
           }
           finish(op, x, f, start);
         });
@@ -498,7 +608,7 @@ public final class GmePtt {
 
   /** Stops the timers of this context's recording and playback. */
   void close() {
-    cancelAutoStop();
+    takeRecording();
     synchronized (lock) {
       if (playEnd != null) {
         playEnd.cancel();
@@ -700,19 +810,6 @@ public final class GmePtt {
         }
       default:
         return GmeErrorCode.AV_ERR_NET_REQUEST_FALLED;
-    }
-  }
-
-  private void cancelAutoStop() {
-    synchronized (lock) {
-      cancelAutoStopLocked();
-    }
-  }
-
-  private void cancelAutoStopLocked() {
-    if (autoStop != null) {
-      autoStop.cancel();
-      autoStop = null;
     }
   }
 }

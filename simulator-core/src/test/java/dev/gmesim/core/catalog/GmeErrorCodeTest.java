@@ -202,7 +202,9 @@ class GmeErrorCodeTest {
       assertThat(GmeErrorCode.QAVPTTERROR_RECORDER_RECORDING_ERR.operations()).contains(PTT_START_RECORDING);
       assertThat(GmeErrorCode.QAVPTTERROR_RECORDER_AUDIO_TOO_SHORT.operations()).containsExactly(PTT_STOP_RECORDING);
       assertThat(GmeErrorCode.QAVPTTERROR_RECORDER_RECORD_NOT_START.operations())
-          .containsExactly(PTT_STOP_RECORDING);
+          .containsExactly(PTT_STOP_RECORDING, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING);
+      assertThat(GmeErrorCode.AV_ERR_HAS_IN_THE_STATE.operations())
+          .containsExactly(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING);
     }
 
     @Test

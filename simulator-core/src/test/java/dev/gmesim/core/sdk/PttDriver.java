@@ -69,6 +69,20 @@ final class PttDriver {
         int code = ptt.applyPTTAuthbuffer(AUTH);
         return new GmeEvent(GmeEventType.PTT_UPLOAD_COMPLETE, java.util.Map.of("result", code));
       }
+      case PTT_PAUSE_RECORDING:
+      case PTT_RESUME_RECORDING: {
+        // Calls that return their code: a synthetic event carries it, as for ApplyPTTAuthbuffer.
+        sent(ptt.startRecording(dir.resolve("paused.wav").toString()));
+        int code = ptt.pauseRecording();
+        if (op == Operation.PTT_RESUME_RECORDING) {
+          if (code != 0) {
+            throw new AssertionError("PauseRecording failed before ResumeRecording: " + code);
+          }
+          code = ptt.resumeRecording();
+        }
+        ptt.cancelRecording();
+        return new GmeEvent(GmeEventType.PTT_RECORD_COMPLETE, java.util.Map.of("result", code));
+      }
       case PTT_START_RECORDING:
         ptt.setMaxMessageLength(1500);
         sent(ptt.startRecording(dir.resolve("rec.wav").toString()));

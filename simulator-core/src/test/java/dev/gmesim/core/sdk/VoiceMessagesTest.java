@@ -237,13 +237,16 @@ class VoiceMessagesTest extends SimulatorPerTest {
       Client c = authorized();
       GmePtt ptt = c.gme().getPTT();
       Path file = dir.resolve("stream.wav");
-      ptt.setMaxMessageLength(1500);
+      ptt.setMaxMessageLength(3500);
       assertThat(ptt.startRecordingWithStreamingRecognition(file.toString())).isZero();
       GmeEvent done = c.events().await(PTT_STREAMINGRECOGNITION_COMPLETE);
       assertThat(done.result()).as(done.toString()).isZero();
       assertThat(done.getStringExtra("text")).isEqualTo(VoiceMessages.DEFAULT_TRANSCRIPT);
       assertThat(done.getStringExtra("file_path")).isEqualTo(file.toString());
       assertThat(done.getStringExtra("file_id")).contains("/gme/ptt/v1/files/");
+      // One partial per recorded second, all while recording: before the completion, not with it.
+      assertThat(c.events().events()).extracting(GmeEvent::type).containsExactly(PTT_STREAMINGRECOGNITION_IS_RUNNING,
+          PTT_STREAMINGRECOGNITION_IS_RUNNING, PTT_STREAMINGRECOGNITION_IS_RUNNING, PTT_STREAMINGRECOGNITION_COMPLETE);
       assertThat(c.events().events(PTT_STREAMINGRECOGNITION_IS_RUNNING))
           .extracting(e -> e.getStringExtra("text"))
           .containsExactly("this is", "this is a simulated", "this is a simulated voice message");

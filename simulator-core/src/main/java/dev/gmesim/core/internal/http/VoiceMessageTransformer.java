@@ -169,14 +169,32 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
     }
     ObjectNode reply = JSON.createObjectNode();
     if (streaming) {
+      String language = header(req, VoiceHttp.LANGUAGE);
+      if (language != null && !VoiceMessages.isLanguageCode(language)) {
+        // GME's 32777: the recording is stored (upload succeeded) and the answer carries its file id.
+        GmeErrorCode code = GmeErrorCode.QAVPTTERROR_STREAMIN_UPLOADANDRECORD_SUC_REC_FAIL;
+        ObjectNode refused = errorBody(code, code.name() + ": " + unknownLanguage(language)
+            + "; the recording was stored: pass its file_id to SpeechToText with a known language");
+        refused.put("file_id", fileId(req, id));
+        journal(call, d.source(), "reply", code.value());
+        return json(VoiceHttp.status(code), refused, Duration.ZERO);
+      }
       String text = voice.transcriptOf(id);
       reply.put("text", text);
       reply.put("file_id", fileId(req, id));
+      if (language != null) {
+        reply.put("language", language);
+      }
       VoiceMessages.partials(text).forEach(reply.putArray("partials")::add);
     } else {
       reply.put("file_id", fileId(req, id));
     }
     return ok(call, d, reply);
+  }
+
+  private static String unknownLanguage(String language) {
+    return "recognition knows no language '" + language + "'; pass a language code from GME's language list "
+        + "(https://intl.cloud.tencent.com/document/product/607/30260), e.g. cmn-Hans-CN or en-US";
   }
 
   private ResponseDefinition download(Call call, Request req, Decision d) {
@@ -198,10 +216,14 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition speechToText(Call call, Request req, Decision d) {
     String fileId = null;
+    String language = null;
     try {
       JsonNode body = JSON.readTree(req.getBody());
       if (body != null && body.hasNonNull("file_id")) {
         fileId = body.get("file_id").asText();
+      }
+      if (body != null && body.hasNonNull("language")) {
+        language = body.get("language").asText();
       }
     } catch (java.io.IOException notJson) {
       fileId = null;
@@ -210,6 +232,11 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
       GmeErrorCode code = GmeErrorCode.QAVPTTERROR_S2T_PARAM_NULL;
       return error(call, d.source(), code, code.name() + ": the request has no file_id; send "
           + "{\"file_id\":\"<file_id from PTT_UPLOAD_COMPLETE>\",\"language\":\"cmn-Hans-CN\"}", Duration.ZERO);
+    }
+    // The translate language is not read: GME documents it as unavailable (pass the speech language).
+    if (language != null && !VoiceMessages.isLanguageCode(language)) {
+      GmeErrorCode code = GmeErrorCode.QAVPTTERROR_S2T_AUTO_SPEECH_REC_ERROR;
+      return error(call, d.source(), code, code.name() + ": " + unknownLanguage(language), Duration.ZERO);
     }
     String id = VoiceMessages.idOf(fileId);
     if (voice.file(id).isEmpty()) {
@@ -220,6 +247,9 @@ final class VoiceMessageTransformer implements ResponseDefinitionTransformerV2 {
     ObjectNode reply = JSON.createObjectNode();
     reply.put("text", voice.transcriptOf(id));
     reply.put("file_id", fileId);
+    if (language != null) {
+      reply.put("language", language);
+    }
     return ok(call, d, reply);
   }
 

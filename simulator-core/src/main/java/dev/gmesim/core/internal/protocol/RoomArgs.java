@@ -108,15 +108,31 @@ public sealed interface RoomArgs {
 
   /**
    * {@code StartRecording(filePath)} (or, with {@code streaming}, the streaming-recognition start);
-   * {@code maxLengthMs} is SetMaxMessageLength, 0 for GME's 58 000.
+   * {@code maxLengthMs} is SetMaxMessageLength, 0 for GME's 58 000. A streaming start names its
+   * speech {@code language} and its {@code translateLanguage} (sent, and ignored as GME documents).
    */
   @Op("PTT_START_RECORDING")
   record PttStartRecording(@Default("") String filePath, @Default("0") long maxLengthMs,
-      @Default("false") boolean streaming) implements RoomArgs {}
+      @Default("false") boolean streaming, @Default(VoiceHttp.DEFAULT_LANGUAGE) String language,
+      @Default String translateLanguage) implements RoomArgs {
+
+    /** A start in GME's default language, without a translate language. */
+    public PttStartRecording(String filePath, long maxLengthMs, boolean streaming) {
+      this(filePath, maxLengthMs, streaming, VoiceHttp.DEFAULT_LANGUAGE, null);
+    }
+  }
 
   /** {@code StopRecording()}. */
   @Op("PTT_STOP_RECORDING")
   record PttStopRecording() implements RoomArgs {}
+
+  /** {@code PauseRecording()}: the recording stops counting time until it resumes. */
+  @Op("PTT_PAUSE_RECORDING")
+  record PttPauseRecording() implements RoomArgs {}
+
+  /** {@code ResumeRecording()}: a paused recording counts time again. */
+  @Op("PTT_RESUME_RECORDING")
+  record PttResumeRecording() implements RoomArgs {}
 
   /** {@code CancelRecording()}. */
   @Op(Ops.PTT_CANCEL_RECORDING)

@@ -28,6 +28,12 @@ public final class VoiceHttp {
   public static final String TAG = "X-Gme-Tag";
   /** The recording's length in milliseconds, sent with uploads and streaming recognition. */
   public static final String DURATION_MS = "X-Gme-Duration-Ms";
+  /** GME's speech language when the game names none (SpeechToText and streaming recognition): Mandarin. */
+  public static final String DEFAULT_LANGUAGE = "cmn-Hans-CN";
+  /** Streaming recognition: the speech language (StartRecordingWithStreamingRecognition's second argument), e.g. en-US. */
+  public static final String LANGUAGE = "X-Gme-Language";
+  /** Streaming recognition: the translate language (the third argument); GME ignores it, and so does the simulator. */
+  public static final String TRANSLATE_LANGUAGE = "X-Gme-Translate-Language";
   /** Asks for a documented error: the value is a GME code of the route's operation, e.g. 8195. */
   public static final String ERROR = "X-Gme-Error";
   /** Asks for a transport failure: a WireMock fault name, or SERVER_ERROR for a plain 503. */
@@ -58,7 +64,7 @@ public final class VoiceHttp {
     UPLOAD(Operation.PTT_UPLOAD, "POST", BASE_PATH + "/upload"),
     /** DownloadRecordedFile: GET the file id URL itself. */
     DOWNLOAD(Operation.PTT_DOWNLOAD, "GET", BASE_PATH + "/files/{id}"),
-    /** SpeechToText: the body is {@code {"file_id": ..., "language": ...}}. */
+    /** SpeechToText: the body is {@code {"file_id": ..., "language": ..., "translate_language": ...}}. */
     SPEECH_TO_TEXT(Operation.PTT_SPEECH_TO_TEXT, "POST", BASE_PATH + "/speech-to-text"),
     /** StartRecordingWithStreamingRecognition, once recording stopped: the body is the raw audio. */
     STREAMING_RECOGNITION(Operation.PTT_STREAMING_RECOGNITION, "POST", BASE_PATH + "/streaming-recognition");

@@ -386,9 +386,13 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else if (args instanceof RoomArgs.EnableSpatializer a) {
       return world.enableSpatializer(sessionId, a.enable());
     } else if (args instanceof RoomArgs.PttStartRecording a) {
-      return voice.startRecording(sessionId, a.filePath(), a.maxLengthMs(), a.streaming());
+      return voice.startRecording(sessionId, a.filePath(), a.maxLengthMs(), a.streaming(), a.language());
     } else if (args instanceof RoomArgs.PttStopRecording) {
       return voice.stopRecording(sessionId);
+    } else if (args instanceof RoomArgs.PttPauseRecording) {
+      return voice.pauseRecording(sessionId);
+    } else if (args instanceof RoomArgs.PttResumeRecording) {
+      return voice.resumeRecording(sessionId);
     } else if (args instanceof RoomArgs.PttPlay a) {
       return voice.play(a.filePath());
     }

@@ -1,5 +1,6 @@
 package dev.gmesim.core.internal.world;
 
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_HAS_IN_THE_STATE;
 import static dev.gmesim.core.catalog.GmeErrorCode.QAVPTTERROR_ERR_VOICE_STREAMIN_RUNING_ERROR;
 import static dev.gmesim.core.catalog.GmeErrorCode.QAVPTTERROR_PLAYER_PARAM_NULL;
 import static dev.gmesim.core.catalog.GmeErrorCode.QAVPTTERROR_RECORDER_AUDIO_TOO_SHORT;
@@ -18,12 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The voice-message (PTT) side of the world: the file store behind upload and download, the
  * transcripts speech-to-text returns, and each session's recording, so that misuse yields GME's
  * codes without any injected fault (stop without start: 4104, start while recording: 4099, a
- * recording under 1000 ms: 4103, streaming while a streaming recording runs: 32786).
+ * recording under 1000 ms: 4103, streaming while a streaming recording runs: 32786). A paused
+ * recording's paused time does not count toward its length.
  *
  * <p>The store keeps at most {@code maxBytes} of audio; when a new file would exceed it, the
  * oldest files are dropped, as GME drops files after 90 days, and a later download of them fails
@@ -45,6 +48,10 @@ public final class VoiceMessages {
   public static final long DEFAULT_MAX_BYTES = 256L << 20;
   /** What speech-to-text answers for a file no test gave a transcript; stock WireMock answers the same. */
   public static final String DEFAULT_TRANSCRIPT = "this is a simulated voice message";
+  /** A streaming recording reports a partial result each time this much more has been recorded (paused time excluded). */
+  public static final long PARTIAL_EVERY_MS = 1000;
+  /** The shape of GME's language parameters (cmn-Hans-CN, en-US, ja-JP): subtags joined by '-', the first of 2 or 3 letters. */
+  private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -69,7 +76,26 @@ public final class VoiceMessages {
    */
   public record StoredFile(String id, byte[] bytes, long durationMs, String appId, String openId) {}
 
-  private record Recording(String filePath, long startedAtMs, long maxMs, boolean streaming) {}
+  /** A recording under way; {@code pausedAtMs} is -1 while it runs, {@code pausedMs} the paused time before. */
+  private record Recording(String filePath, long startedAtMs, long maxMs, boolean streaming, long pausedAtMs,
+      long pausedMs) {
+    long recordedMs(long nowMs) {
+      long end = pausedAtMs >= 0 ? pausedAtMs : nowMs;
+      return Math.min(Math.max(0, end - startedAtMs - pausedMs), maxMs);
+    }
+
+    boolean paused() {
+      return pausedAtMs >= 0;
+    }
+
+    Recording pausedAt(long nowMs) {
+      return new Recording(filePath, startedAtMs, maxMs, streaming, nowMs, pausedMs);
+    }
+
+    Recording resumedAt(long nowMs) {
+      return new Recording(filePath, startedAtMs, maxMs, streaming, -1, pausedMs + Math.max(0, nowMs - pausedAtMs));
+    }
+  }
 
   /**
    * Creates an empty store bounded to {@code maxBytes}; {@code simulatedMillis} reads the simulated
@@ -208,11 +234,40 @@ public final class VoiceMessages {
   // ---- recording (device side, asked over the room connection) -----------------------------
 
   /**
+   * Returns whether {@code language} can be one of GME's language parameters: letters and digits in
+   * subtags joined by '-', the first of 2 or 3 letters ({@code cmn-Hans-CN}, {@code en-US}). GME's
+   * list of languages is not public in full, so a well-formed code is accepted.
+   */
+  public static boolean isLanguageCode(String language) {
+    return language != null && LANGUAGE_CODE.matcher(language).matches();
+  }
+
+  /**
+   * The partial results a streaming recognition of {@code text} reports while recording: the
+   * growing {@link #partials(String) partials}, one each {@link #PARTIAL_EVERY_MS} of recorded time.
+   * Each is {@code {"at_ms": N, "text": "..."}}.
+   */
+  public static List<Map<String, Object>> partialPlan(String text) {
+    List<Map<String, Object>> plan = new ArrayList<>();
+    List<String> partials = partials(text);
+    for (int i = 0; i < partials.size(); i++) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("at_ms", (i + 1) * PARTIAL_EVERY_MS);
+      p.put("text", partials.get(i));
+      plan.add(p);
+    }
+    return plan;
+  }
+
+  /**
    * StartRecording(filePath) or, with {@code streaming}, StartRecordingWithStreamingRecognition:
    * 4097 for an empty path, 4099 while a recording runs, 32786 for streaming while a streaming
-   * recording runs. {@code maxMs} is the session's SetMaxMessageLength.
+   * recording runs. {@code maxMs} is the session's SetMaxMessageLength. A streaming start answers
+   * the partial results the recognition will report ({@link #partialPlan}); none for a
+   * {@code language} that is not a language code (null: the client named none, which passes).
    */
-  public synchronized Outcome startRecording(String sessionId, String filePath, long maxMs, boolean streaming) {
+  public synchronized Outcome startRecording(String sessionId, String filePath, long maxMs, boolean streaming,
+      String language) {
     if (filePath == null || filePath.isBlank()) {
       return Outcome.error(QAVPTTERROR_RECORDER_PARAM_NULL,
           "StartRecording needs a file path; pass the path the recording is written to");
@@ -228,14 +283,70 @@ public final class VoiceMessages {
           "a recording into " + running.filePath() + " is running; call StopRecording and wait for its event first");
     }
     long max = maxMs <= 0 ? MAX_RECORDING_MS : Math.min(maxMs, MAX_RECORDING_MS);
-    recordings.put(sessionId, new Recording(filePath, simulatedMillis.applyAsLong(sessionId), max, streaming));
-    return Outcome.ok(Map.of("file_path", filePath, "streaming", streaming, "max_ms", max), List.of());
+    recordings.put(sessionId, new Recording(filePath, simulatedMillis.applyAsLong(sessionId), max, streaming, -1, 0));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("file_path", filePath);
+    data.put("streaming", streaming);
+    data.put("max_ms", max);
+    if (streaming) {
+      if (language != null) {
+        data.put("language", language);
+      }
+      // Recognition of a language it does not know yields no text; the stop then reports 32777.
+      data.put("partials", language == null || isLanguageCode(language) ? partialPlan(DEFAULT_TRANSCRIPT) : List.of());
+    }
+    return Outcome.ok(data, List.of());
   }
 
   /**
-   * StopRecording(): ends the session's recording and reports its simulated length
-   * ({@code duration_ms}, at most the maximum length): 4104 without a recording, 4103 when it
-   * lasted less than 1000 ms.
+   * PauseRecording(): the session's recording stops counting time until {@link #resumeRecording};
+   * 4104 without a recording, 1003 when it is paused already (it stays paused). The data names
+   * {@code recorded_ms}, the length recorded so far, and {@code paused}.
+   */
+  public synchronized Outcome pauseRecording(String sessionId) {
+    return pause(sessionId, true);
+  }
+
+  /**
+   * ResumeRecording(): a paused recording counts time again; 4104 without a recording, 1003 when
+   * it is not paused (it runs on). The data names {@code recorded_ms}, the length recorded so far,
+   * and {@code paused}.
+   */
+  public synchronized Outcome resumeRecording(String sessionId) {
+    return pause(sessionId, false);
+  }
+
+  private Outcome pause(String sessionId, boolean pause) {
+    String call = pause ? "PauseRecording" : "ResumeRecording";
+    Recording r = recordings.get(sessionId);
+    if (r == null) {
+      return Outcome.error(QAVPTTERROR_RECORDER_RECORD_NOT_START, call + " without a recording; call StartRecording first");
+    }
+    long now = simulatedMillis.applyAsLong(sessionId);
+    if (r.paused() == pause) {
+      // GME's "already in that state": the docs say to treat it as success, and nothing changes.
+      return new Outcome(AV_ERR_HAS_IN_THE_STATE.value(), AV_ERR_HAS_IN_THE_STATE.name() + ": the recording into "
+          + r.filePath() + (pause ? " is paused already; call ResumeRecording to go on"
+              : " is not paused; call PauseRecording first"), recordingData(r, now), List.of(), -1);
+    }
+    Recording next = pause ? r.pausedAt(now) : r.resumedAt(now);
+    recordings.put(sessionId, next);
+    return Outcome.ok(recordingData(next, now), List.of());
+  }
+
+  private static Map<String, Object> recordingData(Recording r, long nowMs) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("file_path", r.filePath());
+    data.put("streaming", r.streaming());
+    data.put("recorded_ms", r.recordedMs(nowMs));
+    data.put("paused", r.paused());
+    return data;
+  }
+
+  /**
+   * StopRecording(): ends the session's recording, paused or not, and reports its simulated length
+   * ({@code duration_ms}: paused time excluded, at most the maximum length): 4104 without a
+   * recording, 4103 when it lasted less than 1000 ms.
    */
   public synchronized Outcome stopRecording(String sessionId) {
     Recording r = recordings.remove(sessionId);
@@ -243,7 +354,7 @@ public final class VoiceMessages {
       return Outcome.error(QAVPTTERROR_RECORDER_RECORD_NOT_START,
           "StopRecording without a recording; call StartRecording first");
     }
-    long duration = Math.min(Math.max(0, simulatedMillis.applyAsLong(sessionId) - r.startedAtMs()), r.maxMs());
+    long duration = r.recordedMs(simulatedMillis.applyAsLong(sessionId));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("file_path", r.filePath());
     data.put("streaming", r.streaming());

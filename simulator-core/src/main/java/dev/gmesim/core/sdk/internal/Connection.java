@@ -118,17 +118,29 @@ public final class Connection {
    * in a virtual or manual session, with {@link StalledException} when the reply stalls).
    */
   public CompletableFuture<Message.Reply> send(long id, RoomArgs args) {
-    return send(id, args, true);
+    return send(id, args, true, null);
+  }
+
+  /**
+   * As {@link #send(long, RoomArgs)}; {@code onReply} runs with the reply on the I/O thread as it
+   * arrives, before the clock hears the request was answered (hooked before the request goes out).
+   */
+  public CompletableFuture<Message.Reply> send(long id, RoomArgs args, Consumer<Message.Reply> onReply) {
+    return send(id, args, true, onReply);
   }
 
   /** Sends a request that the clock does not wait on (HELLO, ADVANCE); see {@link #send(long, RoomArgs)}. */
   public CompletableFuture<Message.Reply> sendUntracked(long id, RoomArgs args) {
-    return send(id, args, false);
+    return send(id, args, false, null);
   }
 
-  private CompletableFuture<Message.Reply> send(long id, RoomArgs args, boolean tracked) {
+  private CompletableFuture<Message.Reply> send(long id, RoomArgs args, boolean tracked,
+      Consumer<Message.Reply> onReply) {
     String op = args.op();
     CompletableFuture<Message.Reply> f = new CompletableFuture<>();
+    if (onReply != null) {
+      f.thenAccept(onReply);
+    }
     pending.put(id, f);
     if (!channel.isActive()) {
       pending.remove(id);

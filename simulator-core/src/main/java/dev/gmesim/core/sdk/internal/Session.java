@@ -117,6 +117,14 @@ public final class Session implements AutoCloseable {
    * 1007 on the SDK's own I/O thread, 7004 when the connection fails, 1005 on timeout.
    */
   public int call(RoomArgs args) {
+    return call(args, reply -> { });
+  }
+
+  /**
+   * As {@link #call(RoomArgs)}; {@code onReply} sees the reply on the I/O thread as it arrives, before
+   * the caller wakes and before the session clock can move (GmePtt keeps its recording timers in step).
+   */
+  public int call(RoomArgs args, Consumer<Message.Reply> onReply) {
     if (closed) {
       return GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST.value();
     }
@@ -127,7 +135,7 @@ public final class Session implements AutoCloseable {
     Connection c = connection();
     long id = ids.incrementAndGet();
     try {
-      int result = awaitReply(c, id, c.send(id, args), args.op(), requestTimeout).result();
+      int result = awaitReply(c, id, c.send(id, args, onReply), args.op(), requestTimeout).result();
       track(args, result);
       return result;
     } catch (ExecutionException e) {

@@ -60,6 +60,15 @@ class ArgsCodecTest {
     }
 
     @Test
+    void aStreamingStartWithoutLanguagesTakesGmesDefaultAndPauseTakesNothing() throws Exception {
+      assertThat(ArgsCodec.read("PTT_START_RECORDING", json("{\"filePath\":\"/tmp/s.wav\",\"streaming\":true}")))
+          .contains(new RoomArgs.PttStartRecording("/tmp/s.wav", 0, true, VoiceHttp.DEFAULT_LANGUAGE, null));
+      assertThatThrownBy(() -> ArgsCodec.read("PTT_PAUSE_RECORDING", json("{\"paused\":true}")))
+          .isInstanceOf(ArgumentException.class)
+          .hasMessageContaining("PTT_PAUSE_RECORDING takes no arguments");
+    }
+
+    @Test
     void anOpWithoutRecordReadsAsEmpty() throws Exception {
       assertThat(ArgsCodec.read("FLY_TO_MOON", json("{\"x\":1}"))).isEmpty();
     }

@@ -246,7 +246,8 @@ final class ExplorationPlan {
       case EMPTY_RESPONSE -> Fault.http(Fault.HttpFailure.EMPTY_RESPONSE);
       case MALFORMED_BODY -> Fault.http(Fault.HttpFailure.MALFORMED_BODY);
       case SERVER_ERROR -> Fault.http(Fault.HttpFailure.SERVER_ERROR);
-      case ERROR, API_ERROR -> throw new IllegalArgumentException(cause + " is no cause");
+      // networkDown needs an outage length, so exploration does not offer it as a cause.
+      case ERROR, API_ERROR, NETWORK_DOWN -> throw new IllegalArgumentException(cause + " is no cause");
     };
   }
 

@@ -6,6 +6,7 @@ import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.cloud.CloudApi;
 import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.sdk.PollMode;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.time.TimeMode;
@@ -111,7 +112,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     Backend backend = backend(context, settings);
     String name = testName(context);
     TestScope scope = new TestScope(tag(RUN_ID + "-" + TESTS.incrementAndGet() + "-", name), name, backend,
-        Coverage.of(context), settings.clock());
+        Coverage.of(context), settings.clock(), settings.poll());
     context.getStore(NAMESPACE).put(TestScope.class, scope);
     scope.install(planned);
     scope.installServer(serverPlanned);
@@ -302,6 +303,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
   public static final class Builder {
     private double timeScale = Settings.DEFAULT_TIME_SCALE;
     private String clock = Settings.DEFAULT_CLOCK;
+    private PollMode poll = Settings.DEFAULT_POLL;
     private int roomPort;
     private int httpPort;
     private SimulatorScope scope = SimulatorScope.CLASS;
@@ -339,6 +341,16 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     /** Sets the factor of scaled sessions that name none (default 1); only {@code clock(TimeMode.scaled(...))} makes sessions scaled. */
     public Builder timeScale(double factor) {
       this.timeScale = factor;
+      return this;
+    }
+
+    /**
+     * Sets how every test's SDK context delivers its events (default {@link PollMode#STRICT}, as GME);
+     * see {@link GmeSimulatorTest#poll()}.
+     */
+    public Builder poll(PollMode mode) {
+      this.poll = Objects.requireNonNull(mode,
+          "GmeSimulatorExtension.builder().poll: mode is null; pass PollMode.STRICT or PollMode.IMMEDIATE");
       return this;
     }
 
@@ -416,7 +428,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
       }
       double scale = simulator != null ? simulator.timeScale().factor() : timeScale;
       return new GmeSimulatorExtension(new Settings(scale, clock, roomPort, httpPort, scope, failOnUnfiredFaults,
-          simulator, remote, "GmeSimulatorExtension.builder()", List.copyOf(apps), cloudSecret).validate());
+          simulator, remote, "GmeSimulatorExtension.builder()", List.copyOf(apps), cloudSecret, poll).validate());
     }
   }
 }

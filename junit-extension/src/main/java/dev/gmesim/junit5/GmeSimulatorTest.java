@@ -1,5 +1,7 @@
 package dev.gmesim.junit5;
 
+import dev.gmesim.core.sdk.PollMode;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -57,6 +59,13 @@ public @interface GmeSimulatorTest {
    * (with the wall clock, 100 times faster). A bad value fails the class before anything starts.
    */
   String clock() default Settings.DEFAULT_CLOCK;
+
+  /**
+   * How every test's SDK context delivers its events: {@link PollMode#STRICT} (the default, as GME:
+   * only inside {@code gme.poll()}, which the injected {@code EventRecorder}'s awaits call for the
+   * test) or {@link PollMode#IMMEDIATE} (on the SDK's threads, without Poll).
+   */
+  PollMode poll() default PollMode.STRICT;
 
   /** The factor of scaled sessions that name none (the embedded simulator's default factor, 1). */
   double timeScale() default Settings.DEFAULT_TIME_SCALE;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.gmesim.core.server.GmeSimulator;
 import dev.gmesim.core.cloud.CloudSecret;
+import dev.gmesim.core.sdk.PollMode;
 import dev.gmesim.core.time.TimeMode;
 import dev.gmesim.core.time.TimeScale;
 import java.util.function.Supplier;
@@ -25,22 +26,26 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param source where the settings came from, for messages
  * @param apps apps whose auth buffers the simulator checks, installed before the first test
  * @param cloudSecret the server-API key the simulator checks signatures with, or null for none (any passes)
+ * @param poll how every test context delivers its events
  */
 record Settings(double timeScale, String clockName, int roomPort, int httpPort, SimulatorScope scope,
     boolean failOnUnfiredFaults, GmeSimulator existing, Supplier<RemoteTarget> remote, String source,
-    List<AppCredentials> apps, CloudSecret cloudSecret) {
+    List<AppCredentials> apps, CloudSecret cloudSecret, PollMode poll) {
 
   static final double DEFAULT_TIME_SCALE = 1;
   static final String DEFAULT_CLOCK = "virtual";
+  /** Strict, as GME: a game that forgets Poll gets no event in its tests either (README, "Poll"). */
+  static final PollMode DEFAULT_POLL = PollMode.STRICT;
 
   static Settings of(GmeSimulatorTest a, Class<?> on) {
     String source = "@GmeSimulatorTest on " + on.getName();
     return new Settings(a.timeScale(), a.clock(), a.roomPort(), a.httpPort(), a.scope(), a.failOnUnfiredFaults(), null, null,
-        source, parseApps(a.apps(), source), parseCloudSecret(a.cloudSecret(), source));
+        source, parseApps(a.apps(), source), parseCloudSecret(a.cloudSecret(), source), a.poll());
   }
 
   static Settings defaults(String source) {
-    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source, List.of(), null);
+    return new Settings(DEFAULT_TIME_SCALE, DEFAULT_CLOCK, 0, 0, SimulatorScope.CLASS, false, null, null, source, List.of(), null,
+        DEFAULT_POLL);
   }
 
   /** Parses {@code SECRETID:SECRETKEY}, or null for an empty value; a bad one names the SecretId, never the key. */
@@ -91,6 +96,9 @@ record Settings(double timeScale, String clockName, int roomPort, int httpPort, 
     checkPort("httpPort", httpPort);
     if (scope == null) {
       throw new ExtensionConfigurationException(source + ": scope is null; use SimulatorScope.CLASS or RUN");
+    }
+    if (poll == null) {
+      throw new ExtensionConfigurationException(source + ": poll is null; use PollMode.STRICT or IMMEDIATE");
     }
     return this;
   }

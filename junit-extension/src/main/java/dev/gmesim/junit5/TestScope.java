@@ -7,6 +7,7 @@ import dev.gmesim.core.cloud.ApiErrorCode;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.EventRecorder;
+import dev.gmesim.core.sdk.PollMode;
 import dev.gmesim.core.sdk.GmeContext;
 import dev.gmesim.core.sdk.GmeDelegate;
 import dev.gmesim.core.time.TimeMode;
@@ -41,10 +42,12 @@ final class TestScope implements StoreResource {
   private EventRecorder recorder;
 
   private final TimeMode clock;
+  private final PollMode poll;
 
-  TestScope(String tag, String testName, Backend backend, Coverage coverage, TimeMode clock) {
+  TestScope(String tag, String testName, Backend backend, Coverage coverage, TimeMode clock, PollMode poll) {
     this.tag = tag;
     this.clock = clock;
+    this.poll = poll;
     this.testName = testName;
     this.backend = backend;
     this.coverage = coverage;
@@ -175,7 +178,7 @@ final class TestScope implements StoreResource {
     }
     // The HTTP side is taken from the endpoints, not the handshake, so a remapped container port works.
     GmeContext c = GmeContext.builder().room(backend.endpoints().room()).http(backend.endpoints().http()).tag(tag)
-        .sdkName("gmesim-junit5").clock(clock)
+        .sdkName("gmesim-junit5").clock(clock).poll(poll)
         .delegate(delegate).build();
     synchronized (this) {
       contexts.add(c);

@@ -48,6 +48,11 @@ public final class SimulatedGmeVoiceSdk implements VoiceSdk, GmeDelegate {
   }
 
   @Override
+  public void poll() {
+    gme.poll();
+  }
+
+  @Override
   public int init(String appId, String openId) {
     int result = gme.init(appId, openId);
     if (result == 0 && pttAuthBuffer != null) {

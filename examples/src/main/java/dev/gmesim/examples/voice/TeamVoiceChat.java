@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class TeamVoiceChat implements VoiceSdk.Listener {
+  /** How often the chat polls GME: one frame at 30 fps, as Tencent's demo does. */
+  static final Duration FRAME = Duration.ofMillis(33);
 
   /** Where the chat stands, as the UI shows it. */
   public enum Status {
@@ -63,10 +66,13 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   private boolean tokenRefreshed;
   private final Map<Path, Integer> uploadAttempts = new HashMap<>();
   private final Map<Path, String> sent = new HashMap<>();
+  /** The Poll pump, started once by {@link #start}. */
+  private ScheduledFuture<?> frames;
 
   /**
    * Creates the chat; {@code tokens} gives the auth buffer for a room (from the game's backend),
-   * {@code notices} receives what the player should see.
+   * {@code notices} receives what the player should see, and {@code scheduler} is the game's main
+   * thread: GME's Poll, and so every outcome, and the retries run on it.
    */
   public TeamVoiceChat(VoiceSdk sdk, Function<String, byte[]> tokens, RetryPolicy retry,
       ScheduledExecutorService scheduler, Consumer<PlayerNotice> notices) {
@@ -78,8 +84,14 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
     sdk.listener(this);
   }
 
-  /** Starts the player's voice context; returns GME's result code (0 on success). */
+  /**
+   * Starts the player's voice context and pumps GME's Poll on the game's scheduler every frame (GME
+   * delivers no outcome without it); returns GME's result code (0 on success).
+   */
   public synchronized int start(String appId, String openId) {
+    if (frames == null) {
+      frames = scheduler.scheduleAtFixedRate(sdk::poll, 0, FRAME.toMillis(), TimeUnit.MILLISECONDS);
+    }
     int result = sdk.init(appId, openId);
     startResult = result;
     if (result != GmeCodes.OK) {

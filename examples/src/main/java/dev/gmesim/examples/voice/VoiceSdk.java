@@ -30,6 +30,9 @@ public interface VoiceSdk {
   /** Sets the listener for outcomes. */
   void listener(Listener listener);
 
+  /** GME's Poll: delivers pending outcomes to the listener on the calling thread; call it every frame. */
+  void poll();
+
   /** Starts the account's voice context; returns GME's result code. */
   int init(String appId, String openId);
 

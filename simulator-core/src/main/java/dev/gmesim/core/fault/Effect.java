@@ -25,6 +25,8 @@ public enum Effect {
   DISCONNECT("disconnect"),
   /** Abort the room connection with a TCP reset ({@link Fault#reset}). */
   RESET("reset"),
+  /** Take the member's network down for a while: refuse its reconnects ({@link Fault#networkDown}). */
+  NETWORK_DOWN("networkDown"),
   /** Reset an HTTP exchange before answering ({@link Fault.HttpFailure#CONNECTION_RESET}). */
   CONNECTION_RESET("connectionReset"),
   /** Close an HTTP exchange without a response ({@link Fault.HttpFailure#EMPTY_RESPONSE}). */
@@ -100,6 +102,8 @@ public enum Effect {
       return DISCONNECT;
     } else if (fault instanceof Fault.Reset) {
       return RESET;
+    } else if (fault instanceof Fault.NetworkDown) {
+      return NETWORK_DOWN;
     } else if (fault instanceof Fault.Http h) {
       return of(h.failure());
     }

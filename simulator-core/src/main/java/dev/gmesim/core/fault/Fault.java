@@ -2,6 +2,7 @@ package dev.gmesim.core.fault;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.cloud.ApiErrorCode;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http,
-    Fault.ApiError {
+    Fault.ApiError, Fault.NetworkDown {
 
   /** Returns a short human rendering, such as {@code 7006 AV_ERR_AUTH_FIALD}, {@code no reply} or {@code http 503}. */
   String describe();
@@ -72,6 +73,29 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     @Override
     public String describe() {
       return "disconnect";
+    }
+  }
+
+  /**
+   * Take the member's network down for {@code outage} of its session's simulated time: the room
+   * connection closes, and every reconnect (its INIT) is refused by closing the connection again until
+   * the outage ends. Room and device operations only.
+   *
+   * @param outage how long the network stays down; positive
+   */
+  record NetworkDown(Duration outage) implements Fault {
+
+    /** Checks that the outage is positive. */
+    public NetworkDown {
+      if (outage == null || outage.isNegative() || outage.isZero()) {
+        throw new IllegalArgumentException("Fault.networkDown: outage " + outage
+            + " is not positive; pass e.g. Duration.ofMinutes(5)");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "network down for " + Durations.format(outage);
     }
   }
 
@@ -150,6 +174,11 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
   /** Returns a fault that closes the room connection. */
   static Fault disconnect() {
     return new Disconnect();
+  }
+
+  /** Returns a fault that takes the member's network down for {@code outage} (simulated). */
+  static Fault networkDown(Duration outage) {
+    return new NetworkDown(outage);
   }
 
   /** Returns a fault that resets the TCP connection. */

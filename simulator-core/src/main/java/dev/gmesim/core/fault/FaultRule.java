@@ -372,6 +372,15 @@ public final class FaultRule {
       return fault(Fault.reset());
     }
 
+    /** Takes the member's network down for {@code outage} of simulated time: its reconnects are refused until then. */
+    public Builder networkDown(Duration outage) {
+      try {
+        return fault(Fault.networkDown(outage));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where() + ": " + e.getMessage(), e);
+      }
+    }
+
     /** Fails the HTTP exchange this way; SERVER_ERROR answers 500. */
     public Builder http(Fault.HttpFailure failure) {
       if (failure == null) {
@@ -520,6 +529,11 @@ public final class FaultRule {
       if (fault instanceof Fault.ApiError && !serverOps) {
         throw new IllegalArgumentException(where + ": an API 3.0 error (" + fault.describe() + ") applies only to "
             + "SERVER_* operations; target those, or use error(code) with a GME code for SDK operations");
+      }
+      if (fault instanceof Fault.NetworkDown && operations.stream().anyMatch(op -> op.channel() == Operation.Channel.HTTP
+          || op.channel() == Operation.Channel.SERVER_API)) {
+        throw new IllegalArgumentException(where + ": networkDown applies to room and device operations (it refuses "
+            + "the member's room reconnects); for HTTP operations use http(CONNECTION_RESET) or serverError(503)");
       }
       if (fault instanceof Fault.Error && anyServerOp) {
         throw new IllegalArgumentException(where + ": a GME SDK code (" + fault.describe() + ") cannot answer a "

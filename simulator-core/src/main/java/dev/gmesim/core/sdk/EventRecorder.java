@@ -2,6 +2,7 @@ package dev.gmesim.core.sdk;
 
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.sdk.internal.ClockEngine;
+import dev.gmesim.core.sdk.internal.Events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * A delegate that keeps every event so a test can wait for the one it expects; a timeout says
- * which events did arrive.
+ * which events did arrive. For a context with {@link PollMode#STRICT} polling, the awaits call its
+ * Poll on the waiting thread, as a game loop would, so the events arrive there.
  *
  * <pre>{@code
  * EventRecorder events = new EventRecorder();
@@ -32,6 +34,8 @@ public final class EventRecorder implements GmeDelegate {
   private final LinkedBlockingQueue<GmeEvent> pending = new LinkedBlockingQueue<>();
   private final List<GmeEvent> all = new ArrayList<>();
   private final Set<ClockEngine> clocks = new CopyOnWriteArraySet<>();
+  /** The strict-polling contexts this recorder was handed: the awaits poll them. */
+  private final Set<Events> polled = new CopyOnWriteArraySet<>();
   private final List<Waiter> waiters = new ArrayList<>();
   private volatile String stall;
 
@@ -68,9 +72,13 @@ public final class EventRecorder implements GmeDelegate {
     }
   }
 
-  /** A context handed this recorder its session clock (setTMGDelegate). */
-  void attach(ClockEngine clock) {
+  /** A context handed this recorder its session clock and its events (setTMGDelegate). */
+  void attach(ClockEngine clock, Events events) {
     clocks.add(clock);
+    if (events.queued() && polled.add(events)) {
+      // Wakes a blocked await so that it polls: the event waits for Poll, not for this recorder.
+      events.onQueued(() -> pending.add(WAKE_MARK));
+    }
   }
 
   /** A call of an attached context stalled; every await fails with this message from now on. */
@@ -83,6 +91,7 @@ public final class EventRecorder implements GmeDelegate {
   }
 
   private static final GmeEvent STALL_MARK = new GmeEvent(GmeEventType.ENTER_ROOM, java.util.Map.of());
+  private static final GmeEvent WAKE_MARK = new GmeEvent(GmeEventType.ENTER_ROOM, java.util.Map.of());
 
   /** Waits up to 5 s for the next event of {@code type}, skipping others; see {@link #await(Predicate, String, Duration)}. */
   public GmeEvent await(GmeEventType type) {
@@ -104,6 +113,8 @@ public final class EventRecorder implements GmeDelegate {
     Waiter w = null;
     try {
       while (true) {
+        // The game loop's Poll: strict contexts deliver here, on the waiting thread, into pending.
+        polled.forEach(Events::poll);
         GmeEvent e;
         synchronized (all) {
           // Atomic with onEvent: an event that arrives now is either seen here or ends the new waiter.
@@ -116,6 +127,9 @@ public final class EventRecorder implements GmeDelegate {
         if (e == null) {
           long left = deadline - System.nanoTime();
           e = left <= 0 ? null : pending.poll(left, TimeUnit.NANOSECONDS);
+        }
+        if (e == WAKE_MARK) {
+          continue;
         }
         if (e == STALL_MARK || (e == null && stall != null)) {
           pending.add(STALL_MARK);

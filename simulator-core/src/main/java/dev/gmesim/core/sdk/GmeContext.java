@@ -25,6 +25,10 @@ import java.util.Objects;
  * time is never turned into a timeout; {@link TimeMode#manual() manual} and
  * {@link TimeMode#scaled(double) scaled} clocks are one builder call away.
  *
+ * <p>Events reach the delegate on the SDK's own threads unless the context polls strictly
+ * ({@link Builder#poll(PollMode)}): then, as in GME, only inside {@link #poll()}. A dropped room
+ * connection is resumed as GME does ({@link Builder#reconnect(ReconnectPolicy)}).
+ *
  * <pre>{@code
  * try (GmeContext gme = GmeContext.builder().room(simulator.roomAddress()).build()) {
  *   EventRecorder events = new EventRecorder();
@@ -78,7 +82,7 @@ public final class GmeContext implements AutoCloseable {
   private void attach(GmeDelegate d) {
     if (d instanceof EventRecorder r) {
       // A test blocked in its awaits is a session waiting: a virtual clock may skip ahead then.
-      r.attach(session.clock());
+      r.attach(session.clock(), session.events());
     }
   }
 
@@ -92,9 +96,13 @@ public final class GmeContext implements AutoCloseable {
     return session.call(new RoomArgs.Uninit());
   }
 
-  /** {@code Poll()}: with manual polling, delivers queued events on the calling thread; returns 0. */
+  /**
+   * {@code Poll()}: with {@link PollMode#STRICT}, delivers the queued events on the calling thread, then
+   * lets a virtual clock skip to its next deadline if the session waits on nothing but time; returns 0.
+   * With {@link PollMode#IMMEDIATE} it does nothing.
+   */
   public int poll() {
-    session.events().poll();
+    session.poll();
     return 0;
   }
 
@@ -195,6 +203,16 @@ public final class GmeContext implements AutoCloseable {
     return session.pendingRequests();
   }
 
+  /** Events that wait for {@link #poll()} (strict polling); tests check that none slipped through. */
+  int eventsWaitingForPoll() {
+    return session.events().waiting();
+  }
+
+  /** Requests the server holds on this session's clock; tests wait for a hold before acting during it. */
+  int heldRequests() {
+    return session.clock().heldCount();
+  }
+
   /** Returns the connection's tag, or null. */
   String tag() {
     return session.tag();
@@ -241,7 +259,8 @@ public final class GmeContext implements AutoCloseable {
     private String sdkName = "gmesim-java";
     private Duration connectTimeout = Duration.ofSeconds(5);
     private GmeDelegate delegate;
-    private boolean manualPoll;
+    private PollMode poll = PollMode.IMMEDIATE;
+    private ReconnectPolicy reconnect = ReconnectPolicy.gme();
     private URI http;
     private TimeMode clock;
     private Duration stallGuard = Duration.ofSeconds(60);
@@ -281,6 +300,16 @@ public final class GmeContext implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets how the context gets back into its room after the connection drops (default
+     * {@link ReconnectPolicy#gme()}: 60 simulated minutes, an attempt every 30 s).
+     */
+    public Builder reconnect(ReconnectPolicy policy) {
+      this.reconnect = Objects.requireNonNull(policy,
+          "GmeContext.builder().reconnect: policy is null; pass ReconnectPolicy.gme() or a variant of it");
+      return this;
+    }
+
     /** Connects to the simulator's room gateway at this address. */
     public Builder room(InetSocketAddress address) {
       this.address = address;
@@ -316,9 +345,13 @@ public final class GmeContext implements AutoCloseable {
       return this;
     }
 
-    /** Queues events until {@link GmeContext#poll()} is called, as GME's Poll() does, instead of delivering them at once. */
-    public Builder manualPoll() {
-      this.manualPoll = true;
+    /**
+     * Chooses how events reach the delegate (default {@link PollMode#IMMEDIATE}); {@link PollMode#STRICT}
+     * holds them until {@link GmeContext#poll()}, as GME does.
+     */
+    public Builder poll(PollMode mode) {
+      this.poll = Objects.requireNonNull(mode,
+          "GmeContext.builder().poll: mode is null; pass PollMode.STRICT or PollMode.IMMEDIATE");
       return this;
     }
 
@@ -329,7 +362,7 @@ public final class GmeContext implements AutoCloseable {
       }
       try {
         return new GmeContext(new Session.Settings(address, tag, sdkName, connectTimeout, http, clock, stallGuard,
-            manualPoll), delegate);
+            poll, reconnect), delegate);
       } catch (IOException e) {
         throw new UncheckedIOException(e.getMessage(), e);
       }

@@ -17,7 +17,8 @@ class EffectTest {
 
   @Test
   void theWireNamesAreTheOnesTheDocsList() {
-    assertThat(Effect.wireNames()).containsExactly("error", "noReply", "disconnect", "reset", "connectionReset",
+    assertThat(Effect.wireNames()).containsExactly("error", "noReply", "disconnect", "reset", "networkDown",
+        "connectionReset",
         "emptyResponse", "malformedBody", "serverError", "apiError");
     assertThat(FaultRuleJson.EFFECTS).isEqualTo(Effect.wireNames());
   }

@@ -199,7 +199,7 @@ class FaultEffectsTest extends SimulatorPerTest {
     @Test
     void withManualPollEventsWaitForPoll() {
       EventRecorder events = new EventRecorder();
-      try (GmeContext g = GmeContext.builder().room(f.sim.roomAddress()).delegate(events).manualPoll().build()) {
+      try (GmeContext g = GmeContext.builder().room(f.sim.roomAddress()).delegate(events).poll(PollMode.STRICT).build()) {
         g.init(SimFixture.APP, "77");
         g.enterRoom("lobby", 1, new byte[0]);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))

@@ -35,8 +35,19 @@ final class SimFixture implements AutoCloseable {
 
   /** A connected context with an EventRecorder on {@code clock} (null: the simulator's default), not yet inited. */
   Client connect(TimeMode clock) {
+    return connect(clock, PollMode.IMMEDIATE);
+  }
+
+  /** A connected context with an EventRecorder on {@code clock} (null: the simulator's default) and {@code poll}, not yet inited. */
+  Client connect(TimeMode clock, PollMode poll) {
+    return connect(clock, poll, ReconnectPolicy.gme());
+  }
+
+  /** A connected context with an EventRecorder, a clock (null: the simulator's default), polling and reconnect policy. */
+  Client connect(TimeMode clock, PollMode poll, ReconnectPolicy reconnect) {
     EventRecorder events = new EventRecorder();
-    GmeContext.Builder b = GmeContext.builder().room(sim.roomAddress()).delegate(events);
+    GmeContext.Builder b = GmeContext.builder().room(sim.roomAddress()).delegate(events).poll(poll)
+        .reconnect(reconnect);
     if (clock != null) {
       b.clock(clock);
     }

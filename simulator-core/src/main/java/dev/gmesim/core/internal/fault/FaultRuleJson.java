@@ -57,7 +57,7 @@ public final class FaultRuleJson {
 
   /** Every field a rule object may carry, in the order they are written. */
   public static final List<String> FIELDS = List.of("id", "alias", "operations", "effect", "error", "apiError", "status",
-      "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
+      "outage", "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
       "appIds", "userPercent", "schedule");
 
   /** The values of {@code effect}: {@link Effect#wireNames()}. */
@@ -438,6 +438,7 @@ public final class FaultRuleJson {
       JsonNode effectNode = node.get("effect");
       boolean hasError = !absent(node.get("error"));
       boolean hasStatus = !absent(node.get("status"));
+      boolean hasOutage = !absent(node.get("outage"));
       Effect effect;
       if (absent(effectNode)) {
         if (!hasError) {
@@ -468,6 +469,10 @@ public final class FaultRuleJson {
         problem(path("error"), "applies only to effect error, not " + effect.wireName()
             + "; remove \"error\" or set \"effect\" to \"error\"");
       }
+      if (hasOutage && effect != Effect.NETWORK_DOWN) {
+        problem(path("outage"), "applies only to effect networkDown, not " + effect.wireName()
+            + "; remove \"outage\" or set \"effect\" to \"networkDown\"");
+      }
       if (hasStatus && effect != Effect.SERVER_ERROR) {
         problem(path("status"), "applies only to effect serverError, not " + effect.wireName()
             + "; remove \"status\" or set \"effect\" to \"serverError\"");
@@ -485,6 +490,8 @@ public final class FaultRuleJson {
           return Fault.disconnect();
         case RESET:
           return Fault.reset();
+        case NETWORK_DOWN:
+          return networkDown(node.get("outage"));
         case CONNECTION_RESET:
           return Fault.http(Fault.HttpFailure.CONNECTION_RESET);
         case EMPTY_RESPONSE:
@@ -703,6 +710,21 @@ public final class FaultRuleJson {
       }
     }
 
+    /** networkDown's {@code outage}: required and positive. */
+    private Fault networkDown(JsonNode node) {
+      String field = path("outage");
+      if (absent(node)) {
+        problem(field, "missing; effect networkDown needs how long the network stays down, e.g. \"outage\": \"5m\"");
+        return null;
+      }
+      Duration outage = duration(field, node, false);
+      if (outage != null && (outage.isZero() || outage.isNegative())) {
+        problem(field, "\"" + node.asText() + "\" is not positive; pass a positive duration such as \"5m\"");
+        return null;
+      }
+      return outage == null ? null : Fault.networkDown(outage);
+    }
+
     private Duration ttl(JsonNode node) {
       if (absent(node)) {
         return null;
@@ -862,6 +884,8 @@ public final class FaultRuleJson {
       o.put("apiError", a.code().code());
     } else if (fault instanceof Fault.Http h && h.failure() == Fault.HttpFailure.SERVER_ERROR) {
       o.put("status", h.status());
+    } else if (fault instanceof Fault.NetworkDown n) {
+      o.put("outage", n.outage().toString());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Call;
+import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.internal.fault.Decision;
 import dev.gmesim.core.internal.protocol.ArgsCodec;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -267,6 +269,15 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     String appId = init != null ? init.appId() : world.appIdOf(sessionId).orElse(null);
     String openId = init != null ? init.openId() : world.openIdOf(sessionId).orElse(null);
     Call call = new Call(op, appId, openId, roomId, tag);
+    Optional<GmeWorld.Outage> down = appId == null || openId == null ? Optional.empty()
+        : world.outage(appId, openId, time.nowMs());
+    if (down.isPresent()) {
+      // The member's network is down (a networkDown fault): its reconnect gets nowhere, as if the packets were lost.
+      state.journal().record(op, appId, openId, roomId, tag, down.get().source(),
+          "network down (until " + down.get().untilMs() + " ms)", -1, time.nowMs());
+      ctx.close();
+      return;
+    }
     Decision d = state.faults().decide(call);
     state.control().metrics().decided(op, d);
     Fault fault = d.fault();
@@ -292,6 +303,14 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else if (fault instanceof Fault.Disconnect) {
       journal(call, d, "disconnect", -1);
       later(id, delay, () -> ctx.close());
+    } else if (fault instanceof Fault.NetworkDown nd) {
+      journal(call, d, "network down for " + Durations.format(nd.outage()), -1);
+      later(id, delay, () -> {
+        if (appId != null && openId != null) {
+          world.networkDown(appId, openId, time.nowMs() + nd.outage().toMillis(), d.source());
+        }
+        ctx.close();
+      });
     } else if (fault instanceof Fault.Reset) {
       journal(call, d, "reset", -1);
       later(id, delay, () -> {

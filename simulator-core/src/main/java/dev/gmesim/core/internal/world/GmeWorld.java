@@ -59,6 +59,17 @@ public final class GmeWorld {
   private volatile PresenceListener presence = (session, app, room, openId, entered) -> { };
   /** Rooms by app, then room id: rooms of different apps never meet. */
   private final Map<String, Room> rooms = new HashMap<>();
+  /** Members whose network a fault took down, by app and openId. */
+  private final Map<String, Outage> outages = new HashMap<>();
+
+  /**
+   * A member's network is down until {@code untilMs} of its session's simulated time (a reconnect
+   * continues that time), because of the fault rule {@code source}.
+   *
+   * @param untilMs the session time the outage ends at
+   * @param source the id of the rule that started it, for the journal
+   */
+  public record Outage(long untilMs, String source) {}
 
   private static final class Session {
     final String id;
@@ -481,6 +492,22 @@ public final class GmeWorld {
     out.add(new Delivery(m.sink, GmeEventType.ROOM_DISCONNECT, data));
   }
 
+  /** Takes a member's network down until {@code untilMs} of its session time; a later outage replaces it. */
+  public synchronized void networkDown(String appId, String openId, long untilMs, String source) {
+    outages.put(key(appId, openId), new Outage(untilMs, source));
+  }
+
+  /** Returns the member's outage if it lasts beyond {@code nowMs} of its session time; an ended one is forgotten. */
+  public synchronized Optional<Outage> outage(String appId, String openId, long nowMs) {
+    String k = key(appId, openId);
+    Outage o = outages.get(k);
+    if (o != null && o.untilMs() <= nowMs) {
+      outages.remove(k);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(o);
+  }
+
   /** Returns whether the context is in a room (IsRoomEntered). */
   public synchronized boolean isRoomEntered(String sessionId) {
     Session s = sessions.get(sessionId);
@@ -524,11 +551,12 @@ public final class GmeWorld {
   }
 
   /**
-   * Empties every room and returns every context to its state before Init, keeping the
-   * connections; no events are sent.
+   * Empties every room, ends every network outage and returns every context to its state before
+   * Init, keeping the connections; no events are sent.
    */
   public synchronized void reset() {
     rooms.clear();
+    outages.clear();
     for (Session s : sessions.values()) {
       s.room = null;
       s.pending = null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * In {@code virtual} and {@code manual} mode nothing is measured with the wall clock: timers wait in
  * a queue, and the clock knows which requests are on the wire ("in flight") and which the server
  * announced as held. A virtual clock jumps to the earliest deadline only when no request is in
- * flight and someone waits (a held request, or a thread in {@link #waitStart()}); a manual clock
+ * flight and someone waits (a held request, or a thread in {@link #waitStart()}; with strict polling
+ * only a thread, or a {@link #tick()} from Poll); a manual clock
  * moves only in {@link #advance}. Each move is told to the server ({@code ADVANCE}), which releases
  * the replies it held until then before it answers, so releases and local timers fire in order.
  *
@@ -35,6 +37,7 @@ public final class ClockEngine implements SessionClock {
 
   private final EventLoop loop;
   private final Duration stallGuard;
+  private final boolean skipOnlyWhenWaited;
   private volatile TimeMode mode = TimeMode.virtual();
   private volatile boolean configured;
   private volatile long virtualNowMs;
@@ -44,7 +47,8 @@ public final class ClockEngine implements SessionClock {
   // Confined to the loop.
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private final Map<Long, ScheduledFuture<?>> inFlight = new HashMap<>();
-  private final Map<Long, Long> held = new HashMap<>();
+  // Concurrent only so that heldCount() may read its size from another thread; written on the loop.
+  private final Map<Long, Long> held = new ConcurrentHashMap<>();
   private final List<Runnable> whenQuiet = new ArrayList<>();
   private int waiters;
   private int busy;
@@ -53,10 +57,15 @@ public final class ClockEngine implements SessionClock {
   private long timerSeq;
   private LongFunction<CompletableFuture<?>> advancer;
 
-  /** A clock whose work runs on {@code loop}; {@code stallGuard} bounds a wait on an unannounced reply. */
-  public ClockEngine(EventLoop loop, Duration stallGuard) {
+  /**
+   * A clock whose work runs on {@code loop}; {@code stallGuard} bounds a wait on an unannounced reply.
+   * With {@code skipOnlyWhenWaited} (strict polling) a virtual clock skips only while someone waits
+   * ({@link #waitStart()}, {@link #tick()}), never merely because the server holds a reply.
+   */
+  public ClockEngine(EventLoop loop, Duration stallGuard, boolean skipOnlyWhenWaited) {
     this.loop = loop;
     this.stallGuard = stallGuard;
+    this.skipOnlyWhenWaited = skipOnlyWhenWaited;
   }
 
   /** A pending timer; {@link #cancel()} is safe from any thread and after it fired. */
@@ -136,6 +145,11 @@ public final class ClockEngine implements SessionClock {
   /** Returns the wall-clock bound on a wait for a reply that was not announced as held. */
   public Duration stallGuard() {
     return stallGuard;
+  }
+
+  /** Returns how many requests the server announced as held and has not released yet. */
+  public int heldCount() {
+    return held.size();
   }
 
   /** Runs {@code task} after {@code delay} of simulated time on this clock's loop. */
@@ -259,6 +273,19 @@ public final class ClockEngine implements SessionClock {
     onLoop(() -> waiters = Math.max(0, waiters - 1));
   }
 
+  /**
+   * The game polled: a skip point. A virtual clock that waits on nothing but time takes one step to
+   * its earliest deadline (what falls due arrives for a later poll); otherwise nothing happens.
+   */
+  public void tick() {
+    onLoop(() -> {
+      waiters++;
+      pump();
+      // The step under way finishes by itself; the next one needs another poll or a waiting thread.
+      waiters--;
+    });
+  }
+
   @Override
   public void advance(Duration by) {
     if (by == null || by.isNegative()) {
@@ -343,7 +370,7 @@ public final class ClockEngine implements SessionClock {
     if (advancing || mode.kind() != TimeMode.Kind.VIRTUAL || !inFlight.isEmpty() || busy > 0) {
       return;
     }
-    if (held.isEmpty() && waiters == 0) {
+    if (waiters == 0 && (skipOnlyWhenWaited || held.isEmpty())) {
       return;
     }
     long next = nextDeadline();

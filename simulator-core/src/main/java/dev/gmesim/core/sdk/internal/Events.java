@@ -7,7 +7,9 @@ import dev.gmesim.core.sdk.GmeEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,9 @@ public final class Events {
   private final boolean queued;
   private final Consumer<GmeEvent> dispatch;
   private final ConcurrentLinkedQueue<GmeEvent> polled = new ConcurrentLinkedQueue<>();
+  private final CopyOnWriteArraySet<Runnable> wakers = new CopyOnWriteArraySet<>();
+  /** One poller at a time, so two threads polling one context cannot reorder its events. */
+  private final ReentrantLock polling = new ReentrantLock();
 
   /**
    * Events for one context: {@code dispatch} hands one to the delegate; with {@code queued} they wait
@@ -68,7 +73,9 @@ public final class Events {
   /** Hands an event to the delegate (or the poll queue), in order with every other event of this context. */
   public void deliver(GmeEvent e) {
     if (queued) {
+      // Not work in progress for the clock: in strict mode delivering is the game's job, in its Poll.
       polled.add(e);
+      wakers.forEach(Runnable::run);
       return;
     }
     // Until the delegate has it, the event is work in progress: a virtual clock must not skip past it.
@@ -84,9 +91,29 @@ public final class Events {
 
   /** Delivers every queued event on the calling thread (GME's Poll). */
   public void poll() {
-    GmeEvent e;
-    while ((e = polled.poll()) != null) {
-      dispatch.accept(e);
+    polling.lock();
+    try {
+      GmeEvent e;
+      while ((e = polled.poll()) != null) {
+        dispatch.accept(e);
+      }
+    } finally {
+      polling.unlock();
     }
+  }
+
+  /** Returns whether events wait for {@link #poll()} (strict polling). */
+  public boolean queued() {
+    return queued;
+  }
+
+  /** Returns how many events wait for {@link #poll()}. */
+  public int waiting() {
+    return polled.size();
+  }
+
+  /** Runs {@code waker} (quickly, on the thread that queues) whenever an event starts waiting for {@link #poll()}. */
+  public void onQueued(Runnable waker) {
+    wakers.add(waker);
   }
 }

@@ -10,6 +10,8 @@ import dev.gmesim.core.internal.protocol.Ops;
 import dev.gmesim.core.internal.protocol.RoomArgs;
 import dev.gmesim.core.internal.protocol.RoomData;
 import dev.gmesim.core.sdk.GmeEvent;
+import dev.gmesim.core.sdk.PollMode;
+import dev.gmesim.core.sdk.ReconnectPolicy;
 import dev.gmesim.core.time.TimeMode;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One simulated SDK context's life on the wire: the connection and its HELLO, the heartbeat, calls
  * with GME's timeouts on the session clock, the room state GME keeps (account, room, devices), and
- * the reconnect that follows a lost connection (RECONNECT_START, then RECONNECT_SUCCESS with mic
- * and speaker restored, or ROOM_DISCONNECT). {@code GmeContext} and {@code GmePtt} are facades over it.
+ * the reconnect that follows a lost connection (RECONNECT_START, then attempts on the session clock
+ * until RECONNECT_SUCCESS with mic and speaker restored, or ROOM_DISCONNECT). {@code GmeContext}
+ * and {@code GmePtt} are facades over it.
  */
 public final class Session implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -47,10 +50,11 @@ public final class Session implements AutoCloseable {
    * @param http the voice-message HTTP base the builder named, or null for the one HELLO announces
    * @param clock the clock mode to ask for, or null for the simulator's default
    * @param stallGuard the wall-clock bound on a reply that neither comes nor is announced as held
-   * @param polled whether events wait for {@code Poll()} instead of being delivered at once
+   * @param poll how events reach the delegate
+   * @param reconnect how a lost room connection is resumed
    */
   public record Settings(InetSocketAddress address, String tag, String sdkName, Duration connectTimeout, URI http,
-      TimeMode clock, Duration stallGuard, boolean polled) {}
+      TimeMode clock, Duration stallGuard, PollMode poll, ReconnectPolicy reconnect) {}
 
   private final Settings cfg;
   private final SdkRuntime runtime;
@@ -59,6 +63,7 @@ public final class Session implements AutoCloseable {
   private final Executor callbacks;
   private final Events events;
   private final Consumer<String> onStall;
+  private final ReconnectPolicy reconnect;
   private final AtomicLong ids = new AtomicLong();
   private final Object reconnectLock = new Object();
   private volatile Connection conn;
@@ -69,11 +74,17 @@ public final class Session implements AutoCloseable {
   private volatile URI httpBase;
   private volatile ScheduledFuture<?> heartbeat;
   private volatile boolean closed;
+  /** GME's reconnect is under way: between its attempts there is no connection to call on. */
+  private volatile boolean reconnecting;
+  /** A connection a failed reconnect left behind; its loss, reported late, starts no new attempt. */
+  private volatile Connection settled;
   // The state GME keeps for the game: re-applied after a reconnect, since a new server session starts empty.
   private volatile String appId;
   private volatile String openId;
   private volatile String room;
   private volatile int roomType;
+  /** The auth buffer (base64) of the entry or switch that put the context in its room, for re-entering. */
+  private volatile String authBuffer = "";
   private volatile boolean micOn;
   private volatile boolean speakerOn;
 
@@ -84,12 +95,14 @@ public final class Session implements AutoCloseable {
   public Session(Settings cfg, Consumer<GmeEvent> dispatch, Consumer<String> onStall) throws IOException {
     this.cfg = cfg;
     this.onStall = onStall;
+    this.reconnect = cfg.reconnect();
     this.runtime = SdkRuntime.acquire();
     this.loop = runtime.io().next();
-    this.clock = new ClockEngine(loop, cfg.stallGuard());
+    boolean strict = cfg.poll() == PollMode.STRICT;
+    this.clock = new ClockEngine(loop, cfg.stallGuard(), strict);
     // One serial executor per context: its events, and its reconnect, run in order.
     this.callbacks = new SerialExecutor(runtime.callbacks());
-    this.events = new Events(clock, callbacks, cfg.polled(), dispatch);
+    this.events = new Events(clock, callbacks, strict, dispatch);
     clock.advancer(now -> {
       Connection c = conn;
       if (c == null || !c.isOpen()) {
@@ -201,6 +214,15 @@ public final class Session implements AutoCloseable {
     return 0;
   }
 
+  /** GME's Poll: delivers the queued events on the calling thread, then lets a virtual clock take a step (strict polling). */
+  public void poll() {
+    if (!events.queued()) {
+      return;
+    }
+    events.poll();
+    clock.tick();
+  }
+
   /** Sends a request on an open connection (reconnecting first if it dropped); the future completes with its reply. */
   public CompletableFuture<Message.Reply> send(RoomArgs args) {
     return connection().send(ids.incrementAndGet(), args);
@@ -271,10 +293,12 @@ public final class Session implements AutoCloseable {
     } else if (args instanceof RoomArgs.EnterRoom a) {
       room = a.roomId();
       roomType = a.roomType();
+      authBuffer = a.authBuffer();
     } else if (args instanceof RoomArgs.ExitRoom) {
       leftRoom();
     } else if (args instanceof RoomArgs.SwitchRoom a) {
       room = a.targetRoomId();
+      authBuffer = a.authBuffer();
     } else if (args instanceof RoomArgs.EnableMic a) {
       micOn = a.enable();
     } else if (args instanceof RoomArgs.EnableSpeaker a) {
@@ -367,29 +391,73 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * The server closed the connection (a disconnect or reset fault, or the server went away).
-   * In a room, GME reconnects by itself: RECONNECT_START, then RECONNECT_SUCCESS, or
-   * ROOM_DISCONNECT when the room cannot be entered again.
+   * The server closed the connection (a disconnect, reset or network-down fault, or the server went
+   * away). In a room, GME reconnects by itself: RECONNECT_START, then attempts on the session clock
+   * (see {@link ReconnectPolicy}) until RECONNECT_SUCCESS or ROOM_DISCONNECT.
    */
   private void lost(Connection dead) {
     if (closed) {
       return;
     }
-    callbacks.execute(() -> reconnect(dead));
+    // Until the reconnect has started, the session is busy: a virtual clock must not skip past the loss.
+    offLoop(() -> {
+      if (dead != settled) {
+        reconnect(dead);
+      }
+    });
+  }
+
+  /** Runs {@code work} on the callback executor, the session counting as busy until it is done. */
+  private void offLoop(Runnable work) {
+    clock.busyStart();
+    callbacks.execute(() -> {
+      try {
+        work.run();
+      } finally {
+        clock.busyEnd();
+      }
+    });
   }
 
   private void reconnect(Connection dead) {
-    String wasIn;
-    int result = 0;
-    String info = "";
     synchronized (reconnectLock) {
-      if (closed || conn != dead) {
-        // A call made meanwhile already reconnected (see connection()).
+      if (closed || conn != dead || reconnecting) {
+        // A call made meanwhile already reconnected (see connection()), or the attempts are under way.
         return;
       }
-      wasIn = room;
-      if (wasIn != null) {
-        events.emit(GmeEventType.RECONNECT_START, 0, "the room connection dropped; reconnecting", Map.of());
+      String wasIn = room;
+      if (wasIn == null) {
+        // Outside a room there is nothing to resume: one new connection, quietly; a failure shows in the next call.
+        try {
+          conn = connect();
+          if (closed) {
+            dropConnection();
+          } else if (appId != null && call(new RoomArgs.Init(appId, openId)) != 0) {
+            // Refused (the network is still down): its loss must not start another attempt; the next call tries.
+            settled = conn;
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.debug("GME simulator session {}: reconnecting outside a room failed: {}", sessionId, e.toString());
+        }
+        return;
+      }
+      reconnecting = true;
+      events.emit(GmeEventType.RECONNECT_START, 0, "the room connection dropped; reconnecting", Map.of());
+      attempt(wasIn, clock.nowMs());
+    }
+  }
+
+  /**
+   * One attempt to get back into {@code wasIn}, lost at simulated {@code since}: a new connection,
+   * INIT, ENTER_ROOM and the devices. A network failure schedules the next attempt on the session
+   * clock, or ROOM_DISCONNECT once the window has passed; a GME error from the server ends at once.
+   */
+  private void attempt(String wasIn, long since) {
+    int result;
+    String info;
+    synchronized (reconnectLock) {
+      if (closed || !reconnecting) {
+        return;
       }
       try {
         conn = connect();
@@ -401,35 +469,69 @@ public final class Session implements AutoCloseable {
         }
         result = appId == null ? 0 : call(new RoomArgs.Init(appId, openId));
         info = result == 0 ? "" : "Init failed while reconnecting";
-        if (result == 0 && wasIn != null) {
+        if (result == 0) {
           long enterId = ids.incrementAndGet();
-          Message.Reply r = awaitReply(conn, enterId, conn.send(enterId, new RoomArgs.EnterRoom(wasIn, roomType, "")),
-              Operation.ENTER_ROOM.name(), enterRoomTimeout);
+          Message.Reply r = awaitReply(conn, enterId,
+              conn.send(enterId, new RoomArgs.EnterRoom(wasIn, roomType, authBuffer)), Operation.ENTER_ROOM.name(),
+              enterRoomTimeout);
           result = r.result();
           info = r.errorInfo();
           if (result == 0) {
             restoreDevices();
           }
         }
-      } catch (IOException | ExecutionException e) {
+      } catch (IOException | ExecutionException | IllegalStateException e) {
         result = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value();
         info = GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.name() + ": could not reconnect: " + e.getMessage();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      if (wasIn != null && result != 0) {
-        leftRoom();
+      long now = clock.nowMs();
+      long end = since + reconnect.window().toMillis();
+      if (result == 0) {
+        finishReconnect(GmeEventType.RECONNECT_SUCCESS, 0, "", now - since);
+      } else if (!networkFailure(result)) {
+        finishReconnect(GmeEventType.ROOM_DISCONNECT, result, info, now - since);
+      } else if (now >= end) {
+        finishReconnect(GmeEventType.ROOM_DISCONNECT, reconnect.result(), reconnect.errorInfo(), now - since);
+      } else {
+        // When the window ends before the next attempt would, it ends the reconnect at its end.
+        boolean last = now + reconnect.interval().toMillis() > end;
+        // Busy from the moment the timer fires until the attempt runs, so the clock waits for its outcome.
+        clock.scheduleAt(last ? end : now + reconnect.interval().toMillis(),
+            () -> offLoop(() -> {
+              if (last) {
+                giveUp(since, end);
+              } else {
+                attempt(wasIn, since);
+              }
+            }));
       }
     }
-    if (wasIn == null) {
-      return;
+  }
+
+  /** The window ended between two attempts: ROOM_DISCONNECT at its end, as GME reports a reconnect that timed out. */
+  private void giveUp(long since, long end) {
+    synchronized (reconnectLock) {
+      if (!closed && reconnecting) {
+        finishReconnect(GmeEventType.ROOM_DISCONNECT, reconnect.result(), reconnect.errorInfo(), end - since);
+      }
     }
-    if (result == 0) {
-      events.emit(GmeEventType.RECONNECT_SUCCESS, 0, "", Map.of());
-    } else {
-      events.emit(GmeEventType.ROOM_DISCONNECT, result, info, Map.of());
+  }
+
+  /** Whether a failed attempt failed for the network (retry), not because the server refused it (give up). */
+  private static boolean networkFailure(int result) {
+    return result == GmeErrorCode.AV_ERR_NET_REQUEST_FALLED.value() || result == GmeErrorCode.AV_ERR_TIMEOUT.value();
+  }
+
+  private void finishReconnect(GmeEventType outcome, int result, String info, long elapsedMs) {
+    reconnecting = false;
+    if (outcome == GmeEventType.ROOM_DISCONNECT) {
+      settled = conn;
+      leftRoom();
     }
+    events.emit(outcome, result, info, Map.of("elapsed_ms", elapsedMs));
   }
 
   /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
@@ -446,14 +548,21 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Returns an open connection: a call made after the connection dropped, but before the
-   * background reconnect ran, reconnects first (or waits for the reconnect under way).
+   * Returns the connection for a call: a call made after the connection dropped, but before the
+   * background reconnect ran, reconnects first; during GME's reconnect it waits for an attempt under
+   * way and then gets whatever that left (a lost connection between attempts: the call fails with 7004).
    */
   public Connection connection() {
     Connection c = conn;
-    if (!c.isOpen() && !closed) {
-      reconnect(c);
+    if (closed || (c.isOpen() && !reconnecting)) {
+      return c;
     }
+    if (reconnecting) {
+      synchronized (reconnectLock) {
+        return conn;
+      }
+    }
+    reconnect(c);
     return conn;
   }
 

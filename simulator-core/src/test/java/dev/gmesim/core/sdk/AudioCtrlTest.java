@@ -97,6 +97,30 @@ class AudioCtrlTest {
     return e;
   }
 
+  @Test
+  void theReadmeSnippetDoesWhatItSays() {
+    String room = room();
+    Client alice = f.inRoom(room);
+    Client bob = joins(room, alice);
+    GmeContext gme = bob.gme();
+    // tag::readme-audio-ctrl[]
+    GmeAudioCtrl audio = gme.getAudioCtrl();
+    audio.enableAudioCaptureDevice(true);   // open the device once (nothing to hear yet)...
+    audio.enableAudioSend(true);            // ...then toggle sending: the others get USER_UPDATE 11
+    int micState = audio.getMicState();     // 1
+    int before = audio.getMicVolume();      // 101: GME's "never set"
+    audio.setMicVolume(150);                // 0 to 200; 1004 outside
+    int roomType = gme.getRoom().getRoomType();   // the room's type, fixed by its first member
+    gme.pause();                            // the app goes to the background: the others get USER_UPDATE 12
+    gme.resume();                           // and back: USER_UPDATE 11
+    // end::readme-audio-ctrl[]
+    assertThat(micState).isEqualTo(1);
+    assertThat(before).isEqualTo(101);
+    assertThat(audio.getMicVolume()).isEqualTo(150);
+    assertThat(roomType).isEqualTo(GmeContext.ROOM_TYPE_FLUENCY);
+    assertThat(nextUpdatesAbout(alice, bob, 3)).containsExactly(11, 12, 11);
+  }
+
   @Nested
   class Switches {
     @Test

@@ -29,12 +29,7 @@ class AudioProtocolTest {
   }
 
   private RawClient inited(String openId) throws Exception {
-    RawClient c = new RawClient(sim.roomAddress());
-    c.sendJson("{\"id\":1,\"op\":\"HELLO\",\"args\":{\"version\":1}}");
-    c.readReply();
-    c.sendJson("{\"id\":2,\"op\":\"INIT\",\"args\":{\"appId\":\"" + APP + "\",\"openId\":\"" + openId + "\"}}");
-    assertThat(c.readReply().path("result").asInt()).isZero();
-    return c;
+    return RawClient.inited(sim.roomAddress(), APP, openId);
   }
 
   private static JsonNode call(RawClient c, long id, String op, String args) throws Exception {

@@ -132,8 +132,8 @@ public final class GmeContext implements AutoCloseable {
   }
 
   /**
-   * {@code ITMGContext.Pause()}: "totally pauses the SDK, releasing the audio devices", for a game
-   * going to the background. The room hears the mic close (USER_UPDATE 12) if it was open and this
+   * {@code ITMGContext.Pause()}: GME's "Totally Pause SDK, including releasing Physical Devices
+   * Occupation", for a game going to the background. The room hears the mic close (USER_UPDATE 12) if it was open and this
    * context hears nothing; the switches the game set stay (the {@code Is...Enabled} getters), while
    * {@code GetMicState}/{@code GetSpeakerState} report 0. Works in and out of a room after Init;
    * 1101 before Init, 1003 ({@code AV_ERR_HAS_IN_THE_STATE}) when already paused (docs silent on both).

@@ -8,8 +8,8 @@ import java.util.Set;
  */
 final class GmeCodes {
   static final int OK = 0;
-  /** AV_ERR_HAS_IN_THE_STATE: already in that room; GME says to treat it as success. */
-  static final int ALREADY_IN_ROOM = 1003;
+  /** AV_ERR_HAS_IN_THE_STATE: already in that state (that room, paused, running); GME says to treat it as success. */
+  static final int ALREADY_IN_STATE = 1003;
   /** AV_ERR_AUTH_FIALD: bad or expired auth buffer. */
   static final int AUTH_FAILED = 7006;
   /** QAV_ERR_NOT_TRY_NEW_ROOM: the switch was not attempted; still in the old room. */

@@ -70,7 +70,7 @@ public final class SimulatedGmeVoiceSdk implements VoiceSdk, GmeDelegate {
   @Override
   public void switchRoom(String targetRoomId, byte[] authBuffer) {
     switchingTo = targetRoomId;
-    gme.switchRoom(targetRoomId, authBuffer);
+    gme.getRoom().switchRoom(targetRoomId, authBuffer);
   }
 
   @Override
@@ -80,7 +80,17 @@ public final class SimulatedGmeVoiceSdk implements VoiceSdk, GmeDelegate {
 
   @Override
   public int enableMic(boolean on) {
-    return gme.enableMic(on);
+    return gme.getAudioCtrl().enableMic(on);
+  }
+
+  @Override
+  public int pause() {
+    return gme.pause();
+  }
+
+  @Override
+  public int resume() {
+    return gme.resume();
   }
 
   @Override

@@ -153,6 +153,28 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
     return result == GmeCodes.OK;
   }
 
+  /**
+   * The game went to the background (the player switched apps): GME's Pause releases the microphone
+   * and speaker, so teammates hear the player's mic close. Returns whether voice is paused; a
+   * second call answers 1003 ("already in that state"), which GME says to treat as success.
+   */
+  public synchronized boolean background() {
+    return settled(sdk.pause());
+  }
+
+  /** The game is in the foreground again: GME's Resume brings the mic and speaker back as they were. */
+  public synchronized boolean foreground() {
+    return settled(sdk.resume());
+  }
+
+  private boolean settled(int result) {
+    if (result == GmeCodes.OK || result == GmeCodes.ALREADY_IN_STATE) {
+      return true;
+    }
+    notices.accept(GmeCodes.noticeFor(result));
+    return false;
+  }
+
   /** Returns the room the player is in, if any. */
   public synchronized Optional<String> currentRoom() {
     return Optional.ofNullable(room);
@@ -172,7 +194,7 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
 
   @Override
   public synchronized void onEnterRoom(String roomId, int result, String errorInfo) {
-    if (result == GmeCodes.OK || result == GmeCodes.ALREADY_IN_ROOM) {
+    if (result == GmeCodes.OK || result == GmeCodes.ALREADY_IN_STATE) {
       room = roomId;
       status = Status.IN_ROOM;
       if (entryAttempts > 0) {

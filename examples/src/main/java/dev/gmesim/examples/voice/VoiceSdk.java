@@ -48,6 +48,12 @@ public interface VoiceSdk {
   /** Turns the microphone on or off; returns GME's result code. */
   int enableMic(boolean on);
 
+  /** The game went to the background: releases the audio devices (GME's Pause); returns GME's result code. */
+  int pause();
+
+  /** The game is in the foreground again: restores voice chat (GME's Resume); returns GME's result code. */
+  int resume();
+
   /** Uploads a recorded voice message; the outcome arrives through {@link Listener#onUploaded}. */
   void uploadVoiceMessage(Path file);
 }

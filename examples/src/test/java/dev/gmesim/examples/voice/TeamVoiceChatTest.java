@@ -3,6 +3,7 @@ package dev.gmesim.examples.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.sdk.EventRecorder;
 import dev.gmesim.core.sdk.GmeContext;
@@ -158,6 +159,40 @@ class TeamVoiceChatTest {
       assertThat(sim.room(APP, "lobby-switch")).isEmpty();
       assertThat(calls(sim, Operation.ENTER_ROOM)).extracting(JournalEntry::roomId)
           .containsExactly("lobby-switch", "team-blue-2002");
+    }
+  }
+
+  @Nested
+  class GoingToTheBackground {
+    @Test
+    void teammatesHearTheMicCloseAndOpenAgainOnReturn(GmeSimulatorHandle sim) {
+      chat.join("lobby-background");
+      awaitStatus(Status.IN_ROOM);
+      EventRecorder teammate = new EventRecorder();
+      GmeContext mate = sim.newContext(teammate);
+      assertThat(mate.init(APP, "777001")).isZero();
+      mate.enterRoom("lobby-background", GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+      assertThat(teammate.await(GmeEventType.ENTER_ROOM).result()).isZero();
+      assertThat(chat.talk(true)).isTrue();
+      assertThat(micEvent(teammate)).isEqualTo(11);
+
+      assertThat(chat.background()).isTrue();
+      assertThat(micEvent(teammate)).isEqualTo(12);
+      assertThat(sim.room(APP, "lobby-background").orElseThrow().members())
+          .filteredOn(m -> m.openId().equals(player)).singleElement()
+          .satisfies(m -> assertThat(m.micOn()).isFalse());
+      assertThat(chat.background()).as("already paused: 1003, treated as success").isTrue();
+
+      assertThat(chat.foreground()).isTrue();
+      assertThat(micEvent(teammate)).isEqualTo(11);
+      assertThat(notices).isEmpty();
+    }
+
+    /** The next USER_UPDATE about the player's mic (11 opened, 12 closed) that the teammate receives. */
+    private int micEvent(EventRecorder teammate) {
+      return teammate.await(e -> e.type() == GmeEventType.USER_UPDATE
+          && java.util.Arrays.asList(e.getStringArrayExtra("user_list")).contains(player)
+          && e.getIntExtra("event_id", 0) >= 11, "the player's mic", WAIT).getIntExtra("event_id", 0);
     }
   }
 

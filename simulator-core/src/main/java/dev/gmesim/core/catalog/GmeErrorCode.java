@@ -105,7 +105,8 @@ public enum GmeErrorCode {
   // 客户端错误 (CLIENT): 24 codes.
 
   // The table names EnterRoom; the page adds ExitRoom and device on/off (Init on a started context just returns OK).
-  AV_ERR_REPEATED_OPERATION(1001, CLIENT, ops(ENTER_ROOM, EXIT_ROOM, ENABLE_MIC, ENABLE_SPEAKER),
+  AV_ERR_REPEATED_OPERATION(1001, CLIENT, ops(ENTER_ROOM, EXIT_ROOM, ENABLE_MIC, ENABLE_SPEAKER,
+          ENABLE_AUDIO_CAPTURE_DEVICE, ENABLE_AUDIO_PLAY_DEVICE),
       "重复操作",
       "已经在进行某种操作，再次去做同样的操作，则会产生这个错误。操作类别主要有：AVContext 类、房间类、设备类、成员类。AVContext 类型的操作：StartContext/StopContext。房间类型的操作：EnterRoom/ExitRoom。设备类型的操作：打开/关闭某个设备。",
       "等待上一个操作完成后再进行下一个操作。",
@@ -116,15 +117,18 @@ public enum GmeErrorCode {
       "已经在进行某种操作，再次去做同类型的其他操作，则会产生这个错误。",
       "等待上一个操作完成后再进行下一个操作。",
       "Another operation of the same kind is in progress; wait for it to finish before starting the next."),
-  // The table names EnterRoom. Docs silent on PauseRecording and ResumeRecording: pausing a paused
-  // recording, or resuming one that runs, is the same "already in that state" (GME: treat as success).
-  AV_ERR_HAS_IN_THE_STATE(1003, CLIENT, ops(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING),
+  // The table names EnterRoom. Docs silent on PauseRecording/ResumeRecording and on Pause/Resume:
+  // pausing what is paused, or resuming what runs, is the same "already in that state" (GME: treat as
+  // success), which the simulator answers with 1003.
+  AV_ERR_HAS_IN_THE_STATE(1003, CLIENT, ops(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING, PAUSE, RESUME),
       "重复操作",
       "对象已经处于某种状态，再去做使得它进入这种状态的操作时，则会产生这个错误。如已经在房间中，再去做进入房间的操作，就会产生这个错误。",
       "由于已经处于所要状态，可以认为该操作已经成功，当作成功来处理。",
       "The object is already in the requested state, e.g. entering a room already entered; treat it as success."),
   // The table lists 1004 for room calls and the page's example is EnterRoom's room type: the room calls taking arguments.
-  AV_ERR_INVALID_ARGUMENT(1004, CLIENT, ops(ENTER_ROOM, SWITCH_ROOM, CHANGE_ROOM_TYPE),
+  // The volume calls take a 0-200 volume (and an openId), so they are argument-taking calls too.
+  AV_ERR_INVALID_ARGUMENT(1004, CLIENT, ops(ENTER_ROOM, SWITCH_ROOM, CHANGE_ROOM_TYPE,
+          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID),
       "错误参数",
       "调用 SDK 接口时，传入错误的参数，则会产生这个错误。如进入房间时，传入的房间类型不等于 AVRoom::ROOM_TYPE_PAIR 或 AVRoom::ROOM_TYPE_MULTI，就会产生这个错误。",
       "详细阅读 API 文档，获取每个接口的每个参数的有效取值范围，保证传入参数的正确性并进行相应的预防处理。",
@@ -142,19 +146,24 @@ public enum GmeErrorCode {
       "The SDK does not support this feature yet; use another approach."),
   // The table lists 1007 for room calls and the page says every call must be on the main thread: all room-side calls.
   AV_ERR_NOT_IN_MAIN_THREAD(1007, CLIENT, ops(INIT, UNINIT, ENTER_ROOM, EXIT_ROOM, SWITCH_ROOM,
-          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, INIT_SPATIALIZER, ENABLE_SPATIALIZER),
+          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, INIT_SPATIALIZER, ENABLE_SPATIALIZER,
+          ENABLE_AUDIO_CAPTURE_DEVICE, ENABLE_AUDIO_SEND, ENABLE_AUDIO_PLAY_DEVICE, ENABLE_AUDIO_RECV,
+          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID, PAUSE, RESUME),
       "不在主线程",
       "SDK 对外接口要求在主线程执行，如果业务侧调用 SDK 接口时，没有在主线程调用，则会产生这个错误。",
       "修改业务侧逻辑，确保在主线程调用 SDK 接口。",
       "An SDK call was made off the main thread; call every SDK interface from the main thread."),
-  // Docs silent; in a voice SDK the resources are the audio devices, which EnableMic and EnableSpeaker open.
-  AV_ERR_RESOURCE_IS_OCCUPIED(1008, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER),
+  // Docs silent; in a voice SDK the resources are the audio devices, which EnableMic and EnableSpeaker open
+  // (through EnableAudioCaptureDevice and EnableAudioPlayDevice).
+  AV_ERR_RESOURCE_IS_OCCUPIED(1008, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_CAPTURE_DEVICE,
+          ENABLE_AUDIO_PLAY_DEVICE),
       "资源被占用",
       "当需要用到某种资源，如摄像头、屏幕等，而这些资源已经被占用了，则会产生这个错误。",
       "确认具体要用到哪些资源，及这样资源为什么被占用了，确保在正确的时机使用 SDK 相关功能以保证资源使用不冲突。",
       "A resource the call needs, such as an audio device, is in use elsewhere; find what holds it and call again when it is free."),
-  // The table names EnterRoom; ApplyPTTAuthbuffer also needs a started context (the docs say to call it after Init).
-  AV_ERR_CONTEXT_NOT_EXIST(1101, CLIENT, ops(ENTER_ROOM, PTT_APPLY_AUTH),
+  // The table names EnterRoom; ApplyPTTAuthbuffer also needs a started context (the docs say to call it after Init),
+  // and so, in the simulator, do Pause and Resume (docs silent), which act on the started context.
+  AV_ERR_CONTEXT_NOT_EXIST(1101, CLIENT, ops(ENTER_ROOM, PTT_APPLY_AUTH, PAUSE, RESUME),
       "AVContext 状态问题",
       "当 AVContext 对象未处于 CONTEXT_STATE_STARTED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。",
       "修改业务侧逻辑，确保调用SDK接口的时机的正确性。",
@@ -165,8 +174,11 @@ public enum GmeErrorCode {
       "当 AVContext 对象未处于 CONTEXT_STATE_STOPPED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。如不在这种状态下，去调用 AVContext::DestroyContext 时，就会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
       "The context is not stopped (CONTEXT_STATE_STOPPED) for a call that needs it, e.g. destroying a running context; fix the order of SDK calls."),
+  // The audio-control calls work only after room entry (GME's header), so they join the room calls.
   AV_ERR_ROOM_NOT_EXIST(1201, CLIENT, ops(EXIT_ROOM, SWITCH_ROOM,
-          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER),
+          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_CAPTURE_DEVICE, ENABLE_AUDIO_SEND,
+          ENABLE_AUDIO_PLAY_DEVICE, ENABLE_AUDIO_RECV, SET_MIC_VOLUME, SET_SPEAKER_VOLUME,
+          SET_SPEAKER_VOLUME_BY_OPENID),
       "AVRoom 状态问题",
       "当 AVRoom 对象未处于 ROOM_STATE_ENTERED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
@@ -176,20 +188,22 @@ public enum GmeErrorCode {
       "当 AVRoom 对象未处于 ROOM_STATE_EXITED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。如不在这种状态下，去调用 AVContext::StopContext 时，就会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
       "The room is not exited (ROOM_STATE_EXITED) for a call that needs it, e.g. stopping the context while in a room; exit the room first."),
-  // The table lists 1301 for room calls; EnableMic and EnableSpeaker are the ones that use a device.
-  AV_ERR_DEVICE_NOT_EXIST(1301, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER),
+  // The table lists 1301 for room calls; EnableMic and EnableSpeaker, through their device halves, use a device.
+  AV_ERR_DEVICE_NOT_EXIST(1301, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_CAPTURE_DEVICE,
+          ENABLE_AUDIO_PLAY_DEVICE),
       "设备不存在",
       "当设备不存在或者设备初始化未完成时，去使用设备，则会产生这个错误。",
       "确认设备是否真的存在，确保设备 ID 填写的正确性，确保在设备初始化成功后再去使用设备。",
       "The device does not exist or has not finished initializing; check the device and its ID, and use it only once initialized."),
-  // Docs silent; EnableSpeaker is the call that takes other members' audio streams (their endpoints).
-  AV_ERR_ENDPOINT_NOT_EXIST(1401, CLIENT, ops(ENABLE_SPEAKER),
+  // Docs silent; EnableSpeaker (through EnableAudioRecv) takes other members' audio streams (their endpoints),
+  // and SetSpeakerVolumeByOpenID names one: the simulator answers 1401 for an openId not in the room.
+  AV_ERR_ENDPOINT_NOT_EXIST(1401, CLIENT, ops(ENABLE_SPEAKER, ENABLE_AUDIO_RECV, SET_SPEAKER_VOLUME_BY_OPENID),
       "AVEndpoint 对象不存在",
       "当成员没有在发语音或视频文件时，去获取它的 AVEndpoint 对象时，就可能产生这个错误。",
       "修改业务侧逻辑，确保调用SDK接口的时机的正确性。",
       "The member's endpoint does not exist, typically because the member is not sending audio; fix the timing of the call."),
-  // Docs silent; GME is voice-only, so chose the one call that requests other members' streams.
-  AV_ERR_ENDPOINT_HAS_NOT_VIDEO(1402, CLIENT, ops(ENABLE_SPEAKER),
+  // Docs silent; GME is voice-only, so chose the call that requests other members' streams (and its recv half).
+  AV_ERR_ENDPOINT_HAS_NOT_VIDEO(1402, CLIENT, ops(ENABLE_SPEAKER, ENABLE_AUDIO_RECV),
       "成员没有发视频",
       "当成员没有在发视频时，去做需要成员发视频的相关操作时，就可能产生这个错误。如当某个成员没有发送视频时，去请求他的画面，就会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
@@ -207,7 +221,8 @@ public enum GmeErrorCode {
       "确认网络是否存在问题，查看日志确认 IMSDK 相关逻辑是否存在问题，确认已经成功调用 IMSDK 的登录接口。",
       "Converting the identifier to a tinyid failed when starting the context (IMSDK, network or not logged in); check the network, the logs and the login."),
   // Docs silent; the device test concerns the audio devices, which EnableMic and EnableSpeaker use.
-  AV_ERR_DEVICE_TEST_NOT_EXIST(1601, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER),
+  AV_ERR_DEVICE_TEST_NOT_EXIST(1601, CLIENT, ops(ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_CAPTURE_DEVICE,
+          ENABLE_AUDIO_PLAY_DEVICE),
       "AVDeviceTest 状态问题",
       "当 AVDeviceTest 对象未处于 DEVICE_TEST_STATE_STARTED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
@@ -277,7 +292,7 @@ public enum GmeErrorCode {
       "A network error during the operation; check the entry parameters (AppID, UIN, auth buffer), then whether the device can reach GME's servers."),
   // Docs silent; the server rejects these from a member not in the room, so the calls that need a room.
   AV_ERR_SERVER_ID_NOT_IN_ROOM(10006, SERVER, ops(EXIT_ROOM, SWITCH_ROOM,
-          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER),
+          CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_SEND, ENABLE_AUDIO_RECV),
       "不在房间内",
       "在不在房间内时，去执行某些操作，则会产生这个错误。",
       "确保在正确的时机使用 SDK 相关功能",
@@ -300,8 +315,10 @@ public enum GmeErrorCode {
       "房间不存在时，去执行某些操作，则会产生这个错误。",
       "确保在正确的时机使用 SDK 相关功能",
       "The room does not exist for an operation on it; make the call only while the room exists."),
-  // Docs silent; EnableMic and EnableSpeaker start the member's audio send and receive on the server.
-  AV_ERR_SERVER_ENDPOINT_NOT_EXIST(10010, SERVER, ops(ENABLE_MIC, ENABLE_SPEAKER),
+  // Docs silent; EnableMic and EnableSpeaker start the member's audio send and receive on the server
+  // (the EnableAudioSend and EnableAudioRecv halves).
+  AV_ERR_SERVER_ENDPOINT_NOT_EXIST(10010, SERVER, ops(ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_SEND,
+          ENABLE_AUDIO_RECV),
       "成员不存在",
       "某个成员不存在时，去执行该成员相关的操作，则会产生这个错误。",
       "分析日志，获取后台返回给客户端的真正错误码，并联系后台同事协助解决。",

@@ -32,6 +32,24 @@ public enum Operation {
   INIT_SPATIALIZER(null, Channel.ROOM),
   /** {@code ITMGAudioCtrl.EnableSpatializer(enable, applyToTeam)}: returns its code. */
   ENABLE_SPATIALIZER(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableAudioCaptureDevice(bool)}: opens or closes the microphone device; returns its code. */
+  ENABLE_AUDIO_CAPTURE_DEVICE(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableAudioSend(bool)}: starts or stops sending the captured audio; returns its code. */
+  ENABLE_AUDIO_SEND(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableAudioPlayDevice(bool)}: opens or closes the playback device; returns its code. */
+  ENABLE_AUDIO_PLAY_DEVICE(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.EnableAudioRecv(bool)}: starts or stops receiving the room's audio; returns its code. */
+  ENABLE_AUDIO_RECV(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.SetMicVolume(volume)}, 0 to 200: returns its code. */
+  SET_MIC_VOLUME(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.SetSpeakerVolume(volume)}, 0 to 200: returns its code. */
+  SET_SPEAKER_VOLUME(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.SetSpeakerVolumeByOpenID(openId, volume)}, 0 to 200: returns its code. */
+  SET_SPEAKER_VOLUME_BY_OPENID(null, Channel.ROOM),
+  /** {@code ITMGContext.Pause()}: releases the audio devices (app in the background); returns its code. */
+  PAUSE(null, Channel.ROOM),
+  /** {@code ITMGContext.Resume()}: restores voice chat after Pause; returns its code. */
+  RESUME(null, Channel.ROOM),
   /** {@code ITMGPTT.ApplyPTTAuthbuffer(authBuffer)}: returns its code. */
   PTT_APPLY_AUTH(null, Channel.HTTP),
   /** {@code ITMGPTT.StartRecording(filePath)}: a failure ends with PTT_RECORD_COMPLETE. */

@@ -1,6 +1,7 @@
 package dev.gmesim.core.sdk;
 
 import dev.gmesim.core.internal.protocol.RoomArgs;
+import dev.gmesim.core.sdk.internal.AudioState;
 import dev.gmesim.core.sdk.internal.Session;
 
 /**
@@ -39,5 +40,121 @@ public final class GmeAudioCtrl {
   /** {@code ITMGAudioCtrl.EnableSpatializer(enable, applyToTeam)}: 7003 before InitSpatializer. */
   public int enableSpatializer(boolean enable, boolean applyToTeam) {
     return session.call(new RoomArgs.EnableSpatializer(enable, applyToTeam));
+  }
+
+  // ---- the split switches: EnableMic = capture + send, EnableSpeaker = play + recv --------------
+
+  /**
+   * {@code ITMGAudioCtrl.EnableAudioCaptureDevice(enable)}: opens or closes the microphone device;
+   * 1201 outside a room. The others hear the mic (USER_UPDATE 11/12) only while capture and send are both on.
+   */
+  public int enableAudioCaptureDevice(boolean enable) {
+    return session.call(new RoomArgs.EnableAudioCaptureDevice(enable));
+  }
+
+  /** {@code ITMGAudioCtrl.IsAudioCaptureDeviceEnabled()}: whether the capture device is switched on. */
+  public boolean isAudioCaptureDeviceEnabled() {
+    return state().captureEnabled();
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.EnableAudioSend(enable)}: starts or stops sending the captured audio; 1201
+   * outside a room. GME advises opening the device once and toggling this, which does not restart audio.
+   */
+  public int enableAudioSend(boolean enable) {
+    return session.call(new RoomArgs.EnableAudioSend(enable));
+  }
+
+  /** {@code ITMGAudioCtrl.IsAudioSendEnabled()}: whether sending is switched on. */
+  public boolean isAudioSendEnabled() {
+    return state().sendEnabled();
+  }
+
+  /** {@code ITMGAudioCtrl.EnableAudioPlayDevice(enable)}: opens or closes the playback device; 1201 outside a room. */
+  public int enableAudioPlayDevice(boolean enable) {
+    return session.call(new RoomArgs.EnableAudioPlayDevice(enable));
+  }
+
+  /** {@code ITMGAudioCtrl.IsAudioPlayDeviceEnabled()}: whether the playback device is switched on. */
+  public boolean isAudioPlayDeviceEnabled() {
+    return state().playEnabled();
+  }
+
+  /** {@code ITMGAudioCtrl.EnableAudioRecv(enable)}: starts or stops receiving the room's audio; 1201 outside a room. */
+  public int enableAudioRecv(boolean enable) {
+    return session.call(new RoomArgs.EnableAudioRecv(enable));
+  }
+
+  /** {@code ITMGAudioCtrl.IsAudioRecvEnabled()}: whether receiving is switched on. */
+  public boolean isAudioRecvEnabled() {
+    return state().recvEnabled();
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.GetMicState()}: 1 when the mic works (capture and send on, and the context
+   * not paused), else 0.
+   */
+  public int getMicState() {
+    return state().micOn() ? 1 : 0;
+  }
+
+  /** {@code ITMGAudioCtrl.GetSpeakerState()}: 1 when the speaker works (play and recv on, not paused), else 0. */
+  public int getSpeakerState() {
+    return state().speakerOn() ? 1 : 0;
+  }
+
+  // ---- volumes: 0 to 200, 100 as captured; the getters return 101 until a set ---------------------
+
+  /**
+   * {@code ITMGAudioCtrl.SetMicVolume(volume)}: 0 to 200 (GME's default is 100);
+   * 1004 outside that range, 1201 outside a room. The volume stays for the context's life.
+   */
+  public int setMicVolume(int volume) {
+    return session.call(new RoomArgs.SetMicVolume(volume));
+  }
+
+  /** {@code ITMGAudioCtrl.GetMicVolume()}: the volume last set, or 101 when none was ever set, as GME answers. */
+  public int getMicVolume() {
+    return state().micVolume();
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.SetSpeakerVolume(volume)}: 0 to 200 (GME's default is 100);
+   * 1004 outside that range, 1201 outside a room. The volume stays for the context's life.
+   */
+  public int setSpeakerVolume(int volume) {
+    return session.call(new RoomArgs.SetSpeakerVolume(volume));
+  }
+
+  /** {@code ITMGAudioCtrl.GetSpeakerVolume()}: the volume last set, or 101 when none was ever set. */
+  public int getSpeakerVolume() {
+    return state().speakerVolume();
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.SetSpeakerVolumeByOpenID(openId, volume)}: how loud this member sounds here,
+   * 0 to 200; 1004 for a volume outside that range or an empty openId, 1401
+   * ({@code AV_ERR_ENDPOINT_NOT_EXIST}) for an openId not in the room (GME's docs are silent; the
+   * simulator's choice), 1201 outside a room. The setting lapses when this context leaves the room.
+   */
+  public int setSpeakerVolumeByOpenID(String openId, int volume) {
+    return session.call(new RoomArgs.SetSpeakerVolumeByOpenId(openId == null ? "" : openId, volume));
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.GetSpeakerVolumeByOpenID(openId)}: the volume last set for that member in
+   * this room, or 101 when none was (docs silent; the same answer as the other volume getters).
+   */
+  public int getSpeakerVolumeByOpenID(String openId) {
+    return state().speakerVolume(openId);
+  }
+
+  /** {@code ITMGAudioCtrl.IsEnableSpatializer()}: whether EnableSpatializer turned 3D voice on in this room. */
+  public boolean isEnableSpatializer() {
+    return state().spatializerEnabled();
+  }
+
+  private AudioState state() {
+    return session.audio();
   }
 }

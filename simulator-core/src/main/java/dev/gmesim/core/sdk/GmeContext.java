@@ -139,6 +139,25 @@ public final class GmeContext implements AutoCloseable {
     return session.room();
   }
 
+  /**
+   * {@code ITMGContext.Pause()}: GME's "Totally Pause SDK, including releasing Physical Devices
+   * Occupation", for a game going to the background. The room hears the mic close (USER_UPDATE 12) if it was open and this
+   * context hears nothing; the switches the game set stay (the {@code Is...Enabled} getters), while
+   * {@code GetMicState}/{@code GetSpeakerState} report 0. Works in and out of a room after Init;
+   * 1101 before Init, 1003 ({@code AV_ERR_HAS_IN_THE_STATE}) when already paused (docs silent on both).
+   */
+  public int pause() {
+    return session.call(new RoomArgs.Pause());
+  }
+
+  /**
+   * {@code ITMGContext.Resume()}: restores voice chat after {@link #pause()}: the devices come back as
+   * the switches say (the room hears USER_UPDATE 11 if the mic works again); 1003 without a Pause.
+   */
+  public int resume() {
+    return session.call(new RoomArgs.Resume());
+  }
+
   /** The same as {@code getAudioCtrl().enableMic(enable)}, where GME has it. */
   public int enableMic(boolean enable) {
     return audio.enableMic(enable);

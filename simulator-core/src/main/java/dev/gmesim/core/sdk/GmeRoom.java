@@ -30,4 +30,18 @@ public final class GmeRoom {
   public int changeRoomType(int roomType) {
     return session.callAsync(new RoomArgs.ChangeRoomType(roomType));
   }
+
+  /**
+   * {@code ITMGRoom.GetRoomType()}: the room's actual type (1, 2 or 3), which the first member fixed
+   * and ChangeRoomType changes, not the type this context asked for; 0 outside a room, as GME's "error".
+   */
+  public int getRoomType() {
+    return session.roomType();
+  }
+
+  /** {@code ITMGRoom.GetRoomID()}: the id of the room this context is in, or "" outside a room (docs silent). */
+  public String getRoomID() {
+    String id = session.room();
+    return id == null ? "" : id;
+  }
 }

@@ -16,7 +16,14 @@ final class OperationDriver {
   static Client ready(SimFixture f, Operation op, Supplier<String> room) {
     return switch (op) {
       case INIT -> f.connect();
-      case UNINIT, ENTER_ROOM -> f.inited();
+      case UNINIT, ENTER_ROOM, PAUSE -> f.inited();
+      case RESUME -> {
+        Client c = f.inited();
+        if (c.gme().pause() != 0) {
+          throw new AssertionError("Pause failed");
+        }
+        yield c;
+      }
       case ENABLE_SPATIALIZER -> {
         Client c = f.inRoom(room.get());
         if (c.gme().initSpatializer("") != 0) {
@@ -38,6 +45,16 @@ final class OperationDriver {
       case ENABLE_SPEAKER -> g.enableSpeaker(true);
       case INIT_SPATIALIZER -> g.initSpatializer("");
       case ENABLE_SPATIALIZER -> g.enableSpatializer(true, false);
+      case ENABLE_AUDIO_CAPTURE_DEVICE -> g.getAudioCtrl().enableAudioCaptureDevice(true);
+      case ENABLE_AUDIO_SEND -> g.getAudioCtrl().enableAudioSend(true);
+      case ENABLE_AUDIO_PLAY_DEVICE -> g.getAudioCtrl().enableAudioPlayDevice(true);
+      case ENABLE_AUDIO_RECV -> g.getAudioCtrl().enableAudioRecv(true);
+      case SET_MIC_VOLUME -> g.getAudioCtrl().setMicVolume(150);
+      case SET_SPEAKER_VOLUME -> g.getAudioCtrl().setSpeakerVolume(150);
+      // Its own openId: a member of the room, so the call would succeed without the fault.
+      case SET_SPEAKER_VOLUME_BY_OPENID -> g.getAudioCtrl().setSpeakerVolumeByOpenID(c.openId(), 150);
+      case PAUSE -> g.pause();
+      case RESUME -> g.resume();
       case ENTER_ROOM -> event(c, GmeEventType.ENTER_ROOM, g.enterRoom("target-room", 1, new byte[0]));
       case EXIT_ROOM -> event(c, GmeEventType.EXIT_ROOM, g.exitRoom());
       case SWITCH_ROOM -> event(c, GmeEventType.SWITCH_ROOM, g.switchRoom("target-room", new byte[0]));

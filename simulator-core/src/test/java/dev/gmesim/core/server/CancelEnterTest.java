@@ -31,12 +31,7 @@ class CancelEnterTest {
   }
 
   private RawClient inited(String openId) throws Exception {
-    RawClient c = new RawClient(sim.roomAddress());
-    c.sendJson("{\"id\":1,\"op\":\"HELLO\",\"args\":{\"version\":1}}");
-    c.readReply();
-    c.sendJson("{\"id\":2,\"op\":\"INIT\",\"args\":{\"appId\":\"" + APP + "\",\"openId\":\"" + openId + "\"}}");
-    assertThat(c.readReply().path("result").asInt()).isZero();
-    return c;
+    return RawClient.inited(sim.roomAddress(), APP, openId);
   }
 
   private static void enter(RawClient c, long id) throws Exception {

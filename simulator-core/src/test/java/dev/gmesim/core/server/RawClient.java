@@ -23,6 +23,20 @@ final class RawClient implements AutoCloseable {
     out = new DataOutputStream(socket.getOutputStream());
   }
 
+  /** A client past HELLO (ids 1) and a successful INIT (id 2) of {@code openId} in {@code appId}. */
+  static RawClient inited(InetSocketAddress address, String appId, String openId) throws IOException {
+    RawClient c = new RawClient(address);
+    c.sendJson("{\"id\":1,\"op\":\"HELLO\",\"args\":{\"version\":1}}");
+    c.readReply();
+    c.sendJson("{\"id\":2,\"op\":\"INIT\",\"args\":{\"appId\":\"" + appId + "\",\"openId\":\"" + openId + "\"}}");
+    JsonNode init = c.readReply();
+    if (init.path("result").asInt() != 0) {
+      c.close();
+      throw new IllegalStateException("INIT of " + openId + " failed: " + init);
+    }
+    return c;
+  }
+
   void sendJson(String json) throws IOException {
     sendFrame(json.getBytes(StandardCharsets.UTF_8));
   }

@@ -141,4 +141,40 @@ public sealed interface RoomArgs {
   /** {@code PlayRecordedFile(filePath)}; the client reports PTT_PLAY_COMPLETE after {@code durationMs}. */
   @Op("PTT_PLAY")
   record PttPlay(@Default("") String filePath, @Default("0") long durationMs) implements RoomArgs {}
+
+  /** {@code EnableAudioCaptureDevice(enable)}: the microphone device; with send, the member's mic. */
+  @Op("ENABLE_AUDIO_CAPTURE_DEVICE")
+  record EnableAudioCaptureDevice(boolean enable) implements RoomArgs {}
+
+  /** {@code EnableAudioSend(enable)}: sending the captured audio; with capture, the member's mic. */
+  @Op("ENABLE_AUDIO_SEND")
+  record EnableAudioSend(boolean enable) implements RoomArgs {}
+
+  /** {@code EnableAudioPlayDevice(enable)}: the playback device; with recv, the member's speaker. */
+  @Op("ENABLE_AUDIO_PLAY_DEVICE")
+  record EnableAudioPlayDevice(boolean enable) implements RoomArgs {}
+
+  /** {@code EnableAudioRecv(enable)}: receiving the room's audio; with play, the member's speaker. */
+  @Op("ENABLE_AUDIO_RECV")
+  record EnableAudioRecv(boolean enable) implements RoomArgs {}
+
+  /** {@code SetMicVolume(volume)}, 0 to 200. */
+  @Op("SET_MIC_VOLUME")
+  record SetMicVolume(int volume) implements RoomArgs {}
+
+  /** {@code SetSpeakerVolume(volume)}, 0 to 200. */
+  @Op("SET_SPEAKER_VOLUME")
+  record SetSpeakerVolume(int volume) implements RoomArgs {}
+
+  /** {@code SetSpeakerVolumeByOpenID(openId, volume)}: one member's volume, 0 to 200. */
+  @Op("SET_SPEAKER_VOLUME_BY_OPENID")
+  record SetSpeakerVolumeByOpenId(String openId, int volume) implements RoomArgs {}
+
+  /** {@code Pause()}: releases the audio devices until Resume. */
+  @Op("PAUSE")
+  record Pause() implements RoomArgs {}
+
+  /** {@code Resume()}: restores the audio devices Pause released. */
+  @Op("RESUME")
+  record Resume() implements RoomArgs {}
 }

@@ -415,7 +415,32 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else if (args instanceof RoomArgs.PttPlay a) {
       return voice.play(a.filePath());
     }
-    throw new IllegalStateException("not a room operation: " + call.operation());
+    return audioControl(args).orElseThrow(() -> new IllegalStateException("not a room operation: " + call.operation()));
+  }
+
+  /** The split audio switches, volumes and Pause/Resume (GME's ITMGAudioCtrl and ITMGContext), or empty for another op. */
+  private java.util.Optional<Outcome> audioControl(RoomArgs args) {
+    Outcome out = null;
+    if (args instanceof RoomArgs.EnableAudioCaptureDevice a) {
+      out = world.enableAudioCaptureDevice(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.EnableAudioSend a) {
+      out = world.enableAudioSend(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.EnableAudioPlayDevice a) {
+      out = world.enableAudioPlayDevice(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.EnableAudioRecv a) {
+      out = world.enableAudioRecv(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.SetMicVolume a) {
+      out = world.setVolume(sessionId, "SetMicVolume", a.volume());
+    } else if (args instanceof RoomArgs.SetSpeakerVolume a) {
+      out = world.setVolume(sessionId, "SetSpeakerVolume", a.volume());
+    } else if (args instanceof RoomArgs.SetSpeakerVolumeByOpenId a) {
+      out = world.setSpeakerVolumeByOpenId(sessionId, a.openId(), a.volume());
+    } else if (args instanceof RoomArgs.Pause) {
+      out = world.pause(sessionId, true);
+    } else if (args instanceof RoomArgs.Resume) {
+      out = world.pause(sessionId, false);
+    }
+    return java.util.Optional.ofNullable(out);
   }
 
   private void send(long id, Call call, Decision d, Outcome out) {

@@ -2,6 +2,7 @@ package dev.gmesim.core.internal.world;
 
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_3DVOICE_ERR_NOT_INITED;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_ENDPOINT_NOT_EXIST;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_HAS_IN_THE_STATE;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_IN_OTHER_ROOM;
@@ -50,6 +51,15 @@ public final class GmeWorld {
   /** USER_UPDATE event_id: a member closed its mic. */
   public static final int EVENT_ID_USER_MIC_CLOSED = 12;
 
+  /** CHANGE_ROOM_TYPE sub-event {@code ITMG_ROOM_CHANGE_EVENT_ENTERROOM}: the room's type overrode the one asked for on entry. */
+  public static final int ROOM_CHANGE_EVENT_ENTERROOM = 1;
+  /** CHANGE_ROOM_TYPE sub-event {@code ITMG_ROOM_CHANGE_EVENT_COMPLETE}: a ChangeRoomType finished. */
+  public static final int ROOM_CHANGE_EVENT_COMPLETE = 3;
+  /** The lowest volume SetMicVolume, SetSpeakerVolume and SetSpeakerVolumeByOpenID take. */
+  public static final int MIN_VOLUME = 0;
+  /** The highest volume they take (GME: 0 to 200, 100 the default). */
+  public static final int MAX_VOLUME = 200;
+
   /** ROOM_DISCONNECT {@code reason} of a member the server API removed with DeleteRoomMember DeleteType 2. */
   public static final String REASON_KICKED = "kicked";
   /** ROOM_DISCONNECT {@code reason} of a member whose room the server API dismissed (DeleteType 1). */
@@ -81,8 +91,13 @@ public final class GmeWorld {
     Pending pending;
     /** The EnterRoom request that put the session in its room, or -1. */
     long enteredBy = -1;
-    boolean mic;
-    boolean speaker;
+    /** GME's four audio switches: EnableMic sets capture and send, EnableSpeaker play and recv. */
+    boolean capture;
+    boolean send;
+    boolean play;
+    boolean recv;
+    /** Pause() released the devices; the switches stay as the game set them and count again after Resume(). */
+    boolean paused;
     boolean spatializerInited;
     boolean spatializerEnabled;
     /** Muted by the server API (ModifyUserMicStatus): EnableMic(true) cannot open the mic until it leaves. */
@@ -91,6 +106,23 @@ public final class GmeWorld {
     Session(String id, EventSink sink) {
       this.id = id;
       this.sink = sink;
+    }
+
+    /** The mic the room hears: the capture device open and sending on, not paused. */
+    boolean micOn() {
+      return capture && send && !paused;
+    }
+
+    /** The speaker the member hears through: the play device open and receiving on, not paused. */
+    boolean speakerOn() {
+      return play && recv && !paused;
+    }
+
+    void switchesOff() {
+      capture = false;
+      send = false;
+      play = false;
+      recv = false;
     }
   }
 
@@ -156,6 +188,7 @@ public final class GmeWorld {
           "Uninit while in room " + roomName(s) + "; call ExitRoom and wait for EXIT_ROOM first");
     }
     s.inited = false;
+    s.paused = false;
     return Outcome.ok();
   }
 
@@ -203,6 +236,7 @@ public final class GmeWorld {
     List<Delivery> out = new ArrayList<>();
     join(s, p.roomId(), p.roomType(), out);
     s.enteredBy = requestId;
+    typeOverridden(s, p.roomType(), out);
     return Optional.of(Outcome.ok(Map.of("roomId", p.roomId(), "roomType", s.room.type), out));
   }
 
@@ -278,15 +312,21 @@ public final class GmeWorld {
       return bad.get();
     }
     int type = s.room.type;
-    boolean mic = s.mic;
-    boolean speaker = s.speaker;
+    boolean capture = s.capture;
+    boolean send = s.send;
+    boolean play = s.play;
+    boolean recv = s.recv;
     List<Delivery> out = new ArrayList<>();
     leave(s, out);
     // GME keeps device state across a fast switch.
-    s.mic = mic;
-    s.speaker = speaker;
+    s.capture = capture;
+    s.send = send;
+    s.play = play;
+    s.recv = recv;
     join(s, targetRoomId, type, out);
-    return Outcome.ok(Map.of("roomId", targetRoomId), out);
+    // Docs silent on a switch into a room of another type: the simulator treats it as an entry (sub-event 1).
+    typeOverridden(s, type, out);
+    return Outcome.ok(Map.of("roomId", targetRoomId, "roomType", s.room.type), out);
   }
 
   /**
@@ -304,33 +344,138 @@ public final class GmeWorld {
     return Outcome.ok(Map.of(), out);
   }
 
-  /** EnableMic(on): 1201 outside a room; the others see the mic open or close. */
+  /** EnableMic(on): capture and send together; 1201 outside a room; the others see the mic open or close. */
   public synchronized Outcome enableMic(String sessionId, boolean on) {
-    Session s = session(sessionId);
-    if (s.room == null) {
-      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "EnableMic outside a room; devices work only after ENTER_ROOM");
-    }
-    List<Delivery> out = new ArrayList<>();
-    if (on && s.serverMuted) {
-      // GME: a server-muted user stays muted whatever EnableMic says, until it leaves the room. The
-      // local call itself succeeds (docs silent on its code; the simulator answers 0), the room hears nothing.
-      return Outcome.ok(Map.of("enabled", on, "serverMuted", true), out);
-    }
-    if (s.mic != on) {
-      s.mic = on;
-      notifyOthers(s, on ? EVENT_ID_USER_MIC_OPENED : EVENT_ID_USER_MIC_CLOSED, out);
-    }
-    return Outcome.ok(Map.of("enabled", on), out);
+    return switches(sessionId, "EnableMic", on, s -> {
+      s.capture = on;
+      s.send = on;
+    });
   }
 
-  /** EnableSpeaker(on): 1201 outside a room. */
+  /** EnableSpeaker(on): play and recv together; 1201 outside a room. */
   public synchronized Outcome enableSpeaker(String sessionId, boolean on) {
+    return switches(sessionId, "EnableSpeaker", on, s -> {
+      s.play = on;
+      s.recv = on;
+    });
+  }
+
+  /** EnableAudioCaptureDevice(on): 1201 outside a room; the others see the mic open or close if capture and send now agree. */
+  public synchronized Outcome enableAudioCaptureDevice(String sessionId, boolean on) {
+    return switches(sessionId, "EnableAudioCaptureDevice", on, s -> s.capture = on);
+  }
+
+  /** EnableAudioSend(on): 1201 outside a room; the others see the mic open or close if capture and send now agree. */
+  public synchronized Outcome enableAudioSend(String sessionId, boolean on) {
+    return switches(sessionId, "EnableAudioSend", on, s -> s.send = on);
+  }
+
+  /** EnableAudioPlayDevice(on): 1201 outside a room. */
+  public synchronized Outcome enableAudioPlayDevice(String sessionId, boolean on) {
+    return switches(sessionId, "EnableAudioPlayDevice", on, s -> s.play = on);
+  }
+
+  /** EnableAudioRecv(on): 1201 outside a room. */
+  public synchronized Outcome enableAudioRecv(String sessionId, boolean on) {
+    return switches(sessionId, "EnableAudioRecv", on, s -> s.recv = on);
+  }
+
+  /**
+   * Sets some of a member's audio switches: 1201 outside a room (GME: device calls work only after
+   * entry). The other members receive USER_UPDATE 11 or 12 exactly when the mic the room hears
+   * (capture and send, not paused) opens or closes, never for a switch that leaves it as it was.
+   */
+  private Outcome switches(String sessionId, String call, boolean on, java.util.function.Consumer<Session> change) {
     Session s = session(sessionId);
     if (s.room == null) {
-      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "EnableSpeaker outside a room; devices work only after ENTER_ROOM");
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, call + " outside a room; devices work only after ENTER_ROOM");
     }
-    s.speaker = on;
-    return Outcome.ok(Map.of("enabled", on), List.of());
+    boolean wasOn = s.micOn();
+    change.accept(s);
+    List<Delivery> out = new ArrayList<>();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("enabled", on);
+    if (s.serverMuted && s.send) {
+      // GME: a server-muted user stays muted whatever EnableMic says, until it leaves the room. The
+      // local call itself succeeds (docs silent on its code; the simulator answers 0), the room hears nothing.
+      s.send = false;
+      data.put("serverMuted", true);
+    }
+    micChanged(s, wasOn, out);
+    return Outcome.ok(data, out);
+  }
+
+  /**
+   * Pause() ({@code pause} true) or Resume(): 1101 before Init, 1003 when already paused or not paused
+   * (GME's "already in this state"; its docs are silent on these codes). Pause releases the devices:
+   * the switches are kept, the room hears the mic close (USER_UPDATE 12) if it was open, and Resume
+   * brings back what the switches say (USER_UPDATE 11). Works in and out of a room.
+   */
+  public synchronized Outcome pause(String sessionId, boolean pause) {
+    Session s = session(sessionId);
+    String call = pause ? "Pause" : "Resume";
+    if (!s.inited) {
+      return Outcome.error(AV_ERR_CONTEXT_NOT_EXIST, call + " before Init; call Init(appId, openId) first");
+    }
+    if (s.paused == pause) {
+      return Outcome.error(AV_ERR_HAS_IN_THE_STATE, pause
+          ? "Pause while already paused; GME advises treating this as success, or call Resume"
+          : "Resume without Pause; voice chat already runs, treat this as success");
+    }
+    boolean wasOn = s.micOn();
+    s.paused = pause;
+    List<Delivery> out = new ArrayList<>();
+    micChanged(s, wasOn, out);
+    return Outcome.ok(Map.of("paused", pause), out);
+  }
+
+  /**
+   * SetMicVolume or SetSpeakerVolume ({@code call} names it): 1201 outside a room, 1004 outside 0 to
+   * 200. The volume is the device's own setting, so nothing changes for the other members.
+   */
+  public synchronized Outcome setVolume(String sessionId, String call, int volume) {
+    return badVolume(session(sessionId), call, volume).orElseGet(() -> Outcome.ok(Map.of("volume", volume), List.of()));
+  }
+
+  /**
+   * SetSpeakerVolumeByOpenID(openId, volume): as {@link #setVolume}, plus 1004 for an empty openId and
+   * 1401 (AV_ERR_ENDPOINT_NOT_EXIST) for one that is no member of the room (docs silent; the
+   * simulator's choice, so a game can tell a bad argument from a member who has gone).
+   */
+  public synchronized Outcome setSpeakerVolumeByOpenId(String sessionId, String openId, int volume) {
+    Session s = session(sessionId);
+    String call = "SetSpeakerVolumeByOpenID";
+    Optional<Outcome> bad = badVolume(s, call, volume);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    if (openId == null || openId.isBlank()) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, call + " needs the openId of a room member; got an empty one");
+    }
+    if (memberOf(s.room, openId) == null) {
+      return Outcome.error(AV_ERR_ENDPOINT_NOT_EXIST, call + ": openId " + openId + " is not in room " + s.room.id
+          + "; members are " + s.room.members.values().stream().map(m -> m.openId).toList());
+    }
+    return Outcome.ok(Map.of("openId", openId, "volume", volume), List.of());
+  }
+
+  private static Optional<Outcome> badVolume(Session s, String call, int volume) {
+    if (s.room == null) {
+      return Optional.of(Outcome.error(AV_ERR_ROOM_NOT_EXIST, call + " outside a room; audio calls work only after ENTER_ROOM"));
+    }
+    if (volume < MIN_VOLUME || volume > MAX_VOLUME) {
+      return Optional.of(Outcome.error(AV_ERR_INVALID_ARGUMENT,
+          call + " volume " + volume + " is outside " + MIN_VOLUME + " to " + MAX_VOLUME + "; pass a volume in that range (GME's default is 100)"));
+    }
+    return Optional.empty();
+  }
+
+  /** Tells the others that the member's mic opened (11) or closed (12), when it did. */
+  private static void micChanged(Session s, boolean wasOn, List<Delivery> out) {
+    boolean isOn = s.micOn();
+    if (s.room != null && isOn != wasOn) {
+      notifyOthers(s, isOn ? EVENT_ID_USER_MIC_OPENED : EVENT_ID_USER_MIC_CLOSED, out);
+    }
   }
 
   /** ChangeRoomType(type): changes the whole room's audio type; every other member gets CHANGE_ROOM_TYPE. */
@@ -347,11 +492,37 @@ public final class GmeWorld {
     List<Delivery> out = new ArrayList<>();
     for (Session m : s.room.members.values()) {
       if (m != s) {
-        out.add(new Delivery(m.sink, GmeEventType.CHANGE_ROOM_TYPE,
-            Map.of("result", 0, "error_info", "", "sub_event_type", 3, "new_room_type", roomType)));
+        out.add(roomTypeEvent(m, ROOM_CHANGE_EVENT_COMPLETE, roomType));
       }
     }
-    return Outcome.ok(Map.of("sub_event_type", 3, "new_room_type", roomType), out);
+    return Outcome.ok(roomTypeFields(ROOM_CHANGE_EVENT_COMPLETE, roomType), out);
+  }
+
+  /**
+   * The CHANGE_ROOM_TYPE fields: the sub-event under both spellings GME's docs show
+   * ({@code sub_event_type}, and {@code subEventType} of the Android sample), and {@code new_room_type}.
+   */
+  private static Map<String, Object> roomTypeFields(int subEvent, int roomType) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("sub_event_type", subEvent);
+    f.put("subEventType", subEvent);
+    f.put("new_room_type", roomType);
+    return f;
+  }
+
+  private static Delivery roomTypeEvent(Session to, int subEvent, int roomType) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("result", 0);
+    data.put("error_info", "");
+    data.putAll(roomTypeFields(subEvent, roomType));
+    return new Delivery(to.sink, GmeEventType.CHANGE_ROOM_TYPE, data);
+  }
+
+  /** GME fixes a room's type by its first member: a newcomer who asked for another gets sub-event 1 (ENTERROOM). */
+  private static void typeOverridden(Session s, int asked, List<Delivery> out) {
+    if (s.room.type != asked) {
+      out.add(roomTypeEvent(s, ROOM_CHANGE_EVENT_ENTERROOM, s.room.type));
+    }
   }
 
   /** InitSpatializer(modelPath): must come after entering a room (1201 otherwise). */
@@ -437,9 +608,10 @@ public final class GmeWorld {
           continue;
         }
         m.serverMuted = e.getValue();
-        if (m.serverMuted && m.mic) {
-          m.mic = false;
-          notifyOthers(m, EVENT_ID_USER_MIC_CLOSED, out);
+        if (m.serverMuted) {
+          boolean wasOn = m.micOn();
+          m.send = false;
+          micChanged(m, wasOn, out);
         }
         done.add(e.getKey());
       }
@@ -563,8 +735,8 @@ public final class GmeWorld {
       s.inited = false;
       s.appId = null;
       s.openId = null;
-      s.mic = false;
-      s.speaker = false;
+      s.switchesOff();
+      s.paused = false;
       s.spatializerInited = false;
       s.spatializerEnabled = false;
       s.serverMuted = false;
@@ -573,7 +745,7 @@ public final class GmeWorld {
 
   private static RoomSnapshot snapshot(Room r) {
     return new RoomSnapshot(r.appId, r.id, r.type, r.members.values().stream()
-        .map(m -> new RoomSnapshot.Member(m.openId, m.mic, m.speaker))
+        .map(m -> new RoomSnapshot.Member(m.openId, m.micOn(), m.speakerOn()))
         .toList());
   }
 
@@ -625,8 +797,7 @@ public final class GmeWorld {
     }
     s.room = null;
     s.enteredBy = -1;
-    s.mic = false;
-    s.speaker = false;
+    s.switchesOff();
     s.spatializerInited = false;
     s.spatializerEnabled = false;
     s.serverMuted = false;

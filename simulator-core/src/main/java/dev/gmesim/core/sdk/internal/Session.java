@@ -82,11 +82,11 @@ public final class Session implements AutoCloseable {
   private volatile String appId;
   private volatile String openId;
   private volatile String room;
+  /** The room's actual type (from the replies and CHANGE_ROOM_TYPE events), not the one asked for. */
   private volatile int roomType;
   /** The auth buffer (base64) of the entry or switch that put the context in its room, for re-entering. */
   private volatile String authBuffer = "";
-  private volatile boolean micOn;
-  private volatile boolean speakerOn;
+  private final AudioState audio = new AudioState();
 
   /**
    * Connects and performs the handshake. {@code dispatch} hands one event to the delegate;
@@ -148,9 +148,9 @@ public final class Session implements AutoCloseable {
     Connection c = connection();
     long id = ids.incrementAndGet();
     try {
-      int result = awaitReply(c, id, c.send(id, args, onReply), args.op(), requestTimeout).result();
-      track(args, result);
-      return result;
+      Message.Reply reply = awaitReply(c, id, c.send(id, args, onReply), args.op(), requestTimeout);
+      track(args, reply);
+      return reply.result();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Connection.StalledException stall) {
         throw new IllegalStateException(stall.getMessage(), stall);
@@ -206,7 +206,7 @@ public final class Session implements AutoCloseable {
       Message.Reply r = orFailure(reply, failure);
       // The SDK's timer fired at exactly the timeout, in simulated time; report that, not scheduling jitter.
       long elapsed = r == timeout ? simulatedTimeout.toMillis() : clock.nowMs() - startMs;
-      track(args, r.result());
+      track(args, r);
       Map<String, Object> fields = Events.fields(r.data());
       fields.put("elapsed_ms", elapsed);
       events.emit(type, r.result(), r.errorInfo(), fields);
@@ -276,7 +276,8 @@ public final class Session implements AutoCloseable {
   }
 
   /** Keeps the state GME keeps for the game (IsRoomEntered, the account, the devices) from each call's result. */
-  private void track(RoomArgs args, int result) {
+  private void track(RoomArgs args, Message.Reply reply) {
+    int result = reply.result();
     if (args instanceof RoomArgs.SwitchRoom s && result == GmeErrorCode.QAV_ERR_TRY_NEW_ROOM_FAILED.value()) {
       leftRoom();
     }
@@ -292,25 +293,30 @@ public final class Session implements AutoCloseable {
       openId = null;
     } else if (args instanceof RoomArgs.EnterRoom a) {
       room = a.roomId();
-      roomType = a.roomType();
+      // The first member fixed the room's type; a reconnect must re-enter with that one.
+      roomType = intField(reply, "roomType", a.roomType());
       authBuffer = a.authBuffer();
     } else if (args instanceof RoomArgs.ExitRoom) {
       leftRoom();
     } else if (args instanceof RoomArgs.SwitchRoom a) {
       room = a.targetRoomId();
       authBuffer = a.authBuffer();
-    } else if (args instanceof RoomArgs.EnableMic a) {
-      micOn = a.enable();
-    } else if (args instanceof RoomArgs.EnableSpeaker a) {
-      speakerOn = a.enable();
+      roomType = intField(reply, "roomType", roomType);
+    } else if (args instanceof RoomArgs.ChangeRoomType a) {
+      roomType = intField(reply, "new_room_type", a.roomType());
     }
+    audio.track(args);
+  }
+
+  private static int intField(Message.Reply reply, String name, int otherwise) {
+    return reply.data() != null && reply.data().path(name).isInt() ? reply.data().get(name).asInt() : otherwise;
   }
 
   /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
   private void leftRoom() {
     room = null;
-    micOn = false;
-    speakerOn = false;
+    roomType = 0;
+    audio.leftRoom();
   }
 
   /**
@@ -386,6 +392,10 @@ public final class Session implements AutoCloseable {
     if (type == GmeEventType.ROOM_DISCONNECT) {
       // The server removed this member (server API DeleteRoomMember): it is in no room any more.
       leftRoom();
+    }
+    if (type == GmeEventType.CHANGE_ROOM_TYPE && e.data() != null && e.data().path("new_room_type").isInt()) {
+      // Another member changed the room's type, or the room's type overrode ours on entry (sub-event 1).
+      roomType = e.data().get("new_room_type").asInt();
     }
     events.deliver(new GmeEvent(type, Events.fields(e.data())));
   }
@@ -534,16 +544,14 @@ public final class Session implements AutoCloseable {
     events.emit(outcome, result, info, Map.of("elapsed_ms", elapsedMs));
   }
 
-  /** Re-applies mic and speaker on the new session before RECONNECT_SUCCESS, so the player is heard and hears at once. */
+  /**
+   * Re-applies Pause and the audio switches on the new session before RECONNECT_SUCCESS, so the
+   * player is heard and hears at once.
+   */
   private void restoreDevices() throws ExecutionException, InterruptedException {
-    if (micOn) {
+    for (RoomArgs args : audio.restore()) {
       long id = ids.incrementAndGet();
-      awaitReply(conn, id, conn.send(id, new RoomArgs.EnableMic(true)), Operation.ENABLE_MIC.name(), requestTimeout);
-    }
-    if (speakerOn) {
-      long id = ids.incrementAndGet();
-      awaitReply(conn, id, conn.send(id, new RoomArgs.EnableSpeaker(true)), Operation.ENABLE_SPEAKER.name(),
-          requestTimeout);
+      awaitReply(conn, id, conn.send(id, args), args.op(), requestTimeout);
     }
   }
 
@@ -629,6 +637,16 @@ public final class Session implements AutoCloseable {
   /** Returns the room the last room event left this context in, or null. */
   public String room() {
     return room;
+  }
+
+  /** Returns the room's actual type while in a room (GME's GetRoomType), else 0. */
+  public int roomType() {
+    return room == null ? 0 : roomType;
+  }
+
+  /** Returns the audio state GME's getters answer from. */
+  public AudioState audio() {
+    return audio;
   }
 
   /** Returns the simulator's id of the current session (HELLO's {@code sessionId}), or null. */

@@ -206,7 +206,7 @@ class GmeErrorCodeTest {
       assertThat(GmeErrorCode.QAVPTTERROR_RECORDER_RECORD_NOT_START.operations())
           .containsExactly(PTT_STOP_RECORDING, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING);
       assertThat(GmeErrorCode.AV_ERR_HAS_IN_THE_STATE.operations())
-          .containsExactly(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING);
+          .containsExactly(ENTER_ROOM, PTT_PAUSE_RECORDING, PTT_RESUME_RECORDING, PAUSE, RESUME);
     }
 
     @Test

@@ -18,7 +18,7 @@ class EffectTest {
   @Test
   void theWireNamesAreTheOnesTheDocsList() {
     assertThat(Effect.wireNames()).containsExactly("error", "noReply", "disconnect", "reset", "connectionReset",
-        "emptyResponse", "malformedBody", "serverError", "apiError");
+        "emptyResponse", "malformedBody", "serverError", "apiError", "poorNetwork");
     assertThat(FaultRuleJson.EFFECTS).isEqualTo(Effect.wireNames());
   }
 

@@ -58,6 +58,7 @@ public final class Session implements AutoCloseable {
   private final ClockEngine clock;
   private final Executor callbacks;
   private final Events events;
+  private final RoomAudio audio;
   private final Consumer<String> onStall;
   private final AtomicLong ids = new AtomicLong();
   private final Object reconnectLock = new Object();
@@ -90,6 +91,7 @@ public final class Session implements AutoCloseable {
     // One serial executor per context: its events, and its reconnect, run in order.
     this.callbacks = new SerialExecutor(runtime.callbacks());
     this.events = new Events(clock, callbacks, cfg.polled(), dispatch);
+    this.audio = new RoomAudio(this, clock, events);
     clock.advancer(now -> {
       Connection c = conn;
       if (c == null || !c.isOpen()) {
@@ -263,10 +265,12 @@ public final class Session implements AutoCloseable {
     } else if (args instanceof RoomArgs.EnterRoom a) {
       room = a.roomId();
       roomType = a.roomType();
+      audio.entered();
     } else if (args instanceof RoomArgs.ExitRoom) {
       leftRoom();
     } else if (args instanceof RoomArgs.SwitchRoom a) {
       room = a.targetRoomId();
+      audio.switched();
     } else if (args instanceof RoomArgs.EnableMic a) {
       micOn = a.enable();
     } else if (args instanceof RoomArgs.EnableSpeaker a) {
@@ -276,6 +280,7 @@ public final class Session implements AutoCloseable {
 
   /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
   private void leftRoom() {
+    audio.left();
     room = null;
     micOn = false;
     speakerOn = false;
@@ -355,7 +360,11 @@ public final class Session implements AutoCloseable {
       // The server removed this member (server API DeleteRoomMember): it is in no room any more.
       leftRoom();
     }
-    events.deliver(new GmeEvent(type, Events.fields(e.data())));
+    Map<String, Object> fields = Events.fields(e.data());
+    if (type == GmeEventType.USER_UPDATE && audio.consumes(fields)) {
+      return;
+    }
+    events.deliver(new GmeEvent(type, fields));
   }
 
   /**
@@ -539,6 +548,17 @@ public final class Session implements AutoCloseable {
   public int pendingRequests() {
     Connection c = conn;
     return c == null ? 0 : c.pendingCount();
+  }
+
+  /** Returns what this context hears in its room: talking members, levels, the blacklist, quality reports. */
+  public RoomAudio audio() {
+    return audio;
+  }
+
+  /** Returns the connection if it is open, else null; unlike {@link #connection()} it never reconnects (safe on the loop). */
+  public Connection openConnection() {
+    Connection c = conn;
+    return c != null && c.isOpen() ? c : null;
   }
 
   /** Returns the shared pool for blocking work (file I/O) that must stay off the I/O threads. */

@@ -68,7 +68,7 @@ public final class GmeRoom {
 
   /**
    * {@code ITMGRoom.GetQualityTips()}: the network quality of the last {@code CHANGE_ROOM_QUALITY}
-   * report in this room, e.g. {@code "weight=18 loss=30% delay=420ms: poor network"}, or an empty
+   * report in this room, e.g. {@code "weight=19 loss=30% delay=420ms: poor network"}, or an empty
    * string before the first (2 s after entry). GME's text is docs silent; this format is the simulator's.
    */
   public String getQualityTips() {

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>How GME computes the weight is docs silent. The simulator's formula: {@code 50 - loss / 2 -
  * delay / 25}, kept within 1 to 50, so a healthy network (no loss, 20 ms) weighs 49, and 30 % loss
- * with 400 ms of added delay weighs 18.
+ * with 400 ms of added delay weighs 19.
  *
  * @param weight the quality weight, 1 to 50
  * @param loss the upstream packet loss, in percent

@@ -17,6 +17,8 @@ public record PlayerNotice(Kind kind, String text, int gmeCode) {
     /** Voice chat is unavailable for now; the game keeps running without it. */
     UNAVAILABLE,
     /** A voice message could not be sent. */
-    MESSAGE_NOT_SENT
+    MESSAGE_NOT_SENT,
+    /** The network is poor (GME's CHANGE_ROOM_QUALITY weight below 30): voices may break up. */
+    POOR_CONNECTION
   }
 }

@@ -116,6 +116,16 @@ public final class SimulatedGmeVoiceSdk implements VoiceSdk, GmeDelegate {
         case SWITCH_ROOM -> l.onSwitchRoom(switchingTo, data.result(), data.errorInfo());
         case EXIT_ROOM -> l.onExitRoom(data.result());
         case ROOM_DISCONNECT -> l.onDisconnected(data.result(), data.errorInfo());
+        case USER_UPDATE -> {
+          int id = data.getIntExtra("event_id", 0);
+          if (id == 5 || id == 6) {
+            for (String openId : data.getStringArrayExtra("user_list")) {
+              l.onTalking(openId, id == 5);
+            }
+          }
+        }
+        case CHANGE_ROOM_QUALITY -> l.onRoomQuality(data.getIntExtra("weight", 0), data.getIntExtra("loss", 0),
+            data.getIntExtra("delay", 0));
         case PTT_UPLOAD_COMPLETE -> {
           String path = data.getStringExtra("file_path");
           Path file = path == null ? null : uploading.remove(path);

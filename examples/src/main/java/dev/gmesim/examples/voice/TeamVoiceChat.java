@@ -3,9 +3,11 @@ package dev.gmesim.examples.voice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,10 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   private final Map<Path, String> sent = new HashMap<>();
   /** The Poll pump, started once by {@link #start}. */
   private ScheduledFuture<?> frames;
+  /** Teammates talking now, for the talking indicator (GME's USER_UPDATE 5, until 6). */
+  private final Set<String> talking = new LinkedHashSet<>();
+  /** Whether the last quality report was poor, so the notice shows once per poor spell. */
+  private boolean poorConnection;
 
   /**
    * Creates the chat; {@code tokens} gives the auth buffer for a room (from the game's backend),
@@ -270,6 +276,8 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
   public synchronized void onExitRoom(int result) {
     room = null;
     status = Status.IDLE;
+    talking.clear();
+    poorConnection = false;
   }
 
   @Override
@@ -308,4 +316,37 @@ public final class TeamVoiceChat implements VoiceSdk.Listener {
       }
     }, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
+
+  /** Returns who is talking now, for the talking indicator next to each teammate's name. */
+  public synchronized Set<String> talking() {
+    return Set.copyOf(talking);
+  }
+
+  /** Returns whether the network is poor now (the last quality report's weight was below 30). */
+  public synchronized boolean poorConnection() {
+    return poorConnection;
+  }
+
+  @Override
+  public synchronized void onTalking(String openId, boolean on) {
+    if (on) {
+      talking.add(openId);
+    } else {
+      talking.remove(openId);
+    }
+  }
+
+  @Override
+  public synchronized void onRoomQuality(int weight, int loss, int delayMs) {
+    // GME: weight 0 means no value yet, below 30 a poor network. One notice per poor spell, not one per report.
+    boolean poor = weight > 0 && weight < POOR_WEIGHT;
+    if (poor && !poorConnection) {
+      notices.accept(new PlayerNotice(PlayerNotice.Kind.POOR_CONNECTION,
+          "Poor connection: teammates may break up (" + loss + "% loss, " + delayMs + " ms)", 0));
+    }
+    poorConnection = poor;
+  }
+
+  /** GME's threshold: a CHANGE_ROOM_QUALITY weight below this is a poor network. */
+  static final int POOR_WEIGHT = 30;
 }

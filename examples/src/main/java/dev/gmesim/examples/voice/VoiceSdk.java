@@ -25,6 +25,12 @@ public interface VoiceSdk {
 
     /** A voice-message upload finished; {@code fileId} is set on success. */
     void onUploaded(Path file, int result, String fileId);
+
+    /** A teammate started ({@code talking} true, GME's USER_UPDATE 5) or stopped (6, after 2 s of silence) talking. */
+    default void onTalking(String openId, boolean talking) {}
+
+    /** The room's network quality, every 2 s (GME's CHANGE_ROOM_QUALITY): weight 1-50, below 30 poor. */
+    default void onRoomQuality(int weight, int loss, int delayMs) {}
   }
 
   /** Sets the listener for outcomes. */

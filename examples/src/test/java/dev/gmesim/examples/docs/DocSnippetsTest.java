@@ -18,6 +18,7 @@ import dev.gmesim.core.auth.AuthBufferGenerator;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.Fault;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.remote.GmeSimulatorClient;
 import dev.gmesim.core.sdk.EventRecorder;
@@ -289,5 +290,40 @@ class DocSnippetsTest {
         .failOnUnfiredFaults(true)    // an @InjectGmeError that never fired fails the test
         .build();
     // end::junit-readme-builder[]
+  }
+
+  /** A member of {@code room} with mic and speaker on. */
+  private static GmeContext member(GmeSimulator sim, TimeMode clock, String openId, EventRecorder events) {
+    GmeContext c = GmeContext.builder().room(sim.roomAddress()).clock(clock).delegate(events).build();
+    c.init("1400000000", openId);
+    c.enterRoom("squad", GmeContext.ROOM_TYPE_FLUENCY, authBuffer);
+    assertThat(events.await(GmeEventType.ENTER_ROOM).result()).isZero();
+    c.enableMic(true);
+    c.enableSpeaker(true);
+    return c;
+  }
+
+  @Test
+  void theRoomVoiceSnippetHearsTheSpeakerAndThePoorNetwork() {
+    try (GmeSimulator sim = GmeSimulator.builder().start();
+         GmeContext alice = member(sim, TimeMode.virtual(), "10001", new EventRecorder())) {
+      EventRecorder heard = new EventRecorder();
+      try (GmeContext bob = member(sim, TimeMode.manual(), "10002", heard)) {
+        // tag::readme-room-voice[]
+        sim.addFault(FaultRule.on(Operation.ROOM_QUALITY).fault(Fault.poorNetwork(30))
+            .delay(Duration.ofMillis(400)).openId("10002").build());   // bob's network is poor
+        alice.speak(Duration.ofSeconds(3));                            // alice talks for 3 s
+        GmeEvent talking = heard.await(e -> e.getIntExtra("event_id", 0) == 5, "HAS_AUDIO", Duration.ofSeconds(5));
+        bob.clock().advance(Duration.ofSeconds(5));                    // bob's clock: 3 s of voice, 2 s of silence
+        GmeEvent silent = heard.await(e -> e.getIntExtra("event_id", 0) == 6, "NO_AUDIO", Duration.ofSeconds(5));
+        GmeEvent quality = heard.await(GmeEventType.CHANGE_ROOM_QUALITY); // every 2 s: weight 19, loss 30, delay 420
+        String tips = bob.getRoom().getQualityTips();                  // "weight=19 loss=30% delay=420ms: poor network"
+        // end::readme-room-voice[]
+        assertThat(talking.getStringArrayExtra("user_list")).containsExactly("10001");
+        assertThat(silent.getStringArrayExtra("user_list")).containsExactly("10001");
+        assertThat(quality.getIntExtra("weight", -1)).isEqualTo(19);
+        assertThat(tips).isEqualTo("weight=19 loss=30% delay=420ms: poor network");
+      }
+    }
   }
 }

@@ -126,9 +126,13 @@ public enum GmeErrorCode {
       "由于已经处于所要状态，可以认为该操作已经成功，当作成功来处理。",
       "The object is already in the requested state, e.g. entering a room already entered; treat it as success."),
   // The table lists 1004 for room calls and the page's example is EnterRoom's room type: the room calls taking arguments.
-  // The volume calls take a 0-200 volume (and an openId), so they are argument-taking calls too.
+  // The volume calls take a 0-200 volume (and an openId), so they are argument-taking calls too. Range
+  // voice: SetRangeAudioTeamID's teamID must not be 0 in a room (ML manual); a negative range, a bad
+  // position, an unknown mode, blacklisting oneself: docs silent, the simulator answers 1004 for those.
   AV_ERR_INVALID_ARGUMENT(1004, CLIENT, ops(ENTER_ROOM, SWITCH_ROOM, CHANGE_ROOM_TYPE,
-          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID),
+          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID,
+          ADD_AUDIO_BLACKLIST, REMOVE_AUDIO_BLACKLIST, SET_RANGE_AUDIO_TEAM_ID, SET_RANGE_AUDIO_MODE,
+          UPDATE_AUDIO_RECV_RANGE, UPDATE_SELF_POSITION),
       "错误参数",
       "调用 SDK 接口时，传入错误的参数，则会产生这个错误。如进入房间时，传入的房间类型不等于 AVRoom::ROOM_TYPE_PAIR 或 AVRoom::ROOM_TYPE_MULTI，就会产生这个错误。",
       "详细阅读 API 文档，获取每个接口的每个参数的有效取值范围，保证传入参数的正确性并进行相应的预防处理。",
@@ -148,7 +152,9 @@ public enum GmeErrorCode {
   AV_ERR_NOT_IN_MAIN_THREAD(1007, CLIENT, ops(INIT, UNINIT, ENTER_ROOM, EXIT_ROOM, SWITCH_ROOM,
           CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, INIT_SPATIALIZER, ENABLE_SPATIALIZER,
           ENABLE_AUDIO_CAPTURE_DEVICE, ENABLE_AUDIO_SEND, ENABLE_AUDIO_PLAY_DEVICE, ENABLE_AUDIO_RECV,
-          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID, PAUSE, RESUME),
+          SET_MIC_VOLUME, SET_SPEAKER_VOLUME, SET_SPEAKER_VOLUME_BY_OPENID, PAUSE, RESUME,
+          ADD_AUDIO_BLACKLIST, REMOVE_AUDIO_BLACKLIST, SET_RANGE_AUDIO_TEAM_ID, SET_RANGE_AUDIO_MODE,
+          UPDATE_AUDIO_RECV_RANGE, UPDATE_SELF_POSITION),
       "不在主线程",
       "SDK 对外接口要求在主线程执行，如果业务侧调用 SDK 接口时，没有在主线程调用，则会产生这个错误。",
       "修改业务侧逻辑，确保在主线程调用 SDK 接口。",
@@ -174,11 +180,13 @@ public enum GmeErrorCode {
       "当 AVContext 对象未处于 CONTEXT_STATE_STOPPED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。如不在这种状态下，去调用 AVContext::DestroyContext 时，就会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",
       "The context is not stopped (CONTEXT_STATE_STOPPED) for a call that needs it, e.g. destroying a running context; fix the order of SDK calls."),
-  // The audio-control calls work only after room entry (GME's header), so they join the room calls.
+  // The audio-control calls work only after room entry (GME's header), so they join the room calls; the
+  // blacklist is per room (it lapses on exit) and ITMGRoom's range calls act on the room: 1201 outside one.
   AV_ERR_ROOM_NOT_EXIST(1201, CLIENT, ops(EXIT_ROOM, SWITCH_ROOM,
           CHANGE_ROOM_TYPE, ENABLE_MIC, ENABLE_SPEAKER, ENABLE_AUDIO_CAPTURE_DEVICE, ENABLE_AUDIO_SEND,
           ENABLE_AUDIO_PLAY_DEVICE, ENABLE_AUDIO_RECV, SET_MIC_VOLUME, SET_SPEAKER_VOLUME,
-          SET_SPEAKER_VOLUME_BY_OPENID),
+          SET_SPEAKER_VOLUME_BY_OPENID,
+          ADD_AUDIO_BLACKLIST, REMOVE_AUDIO_BLACKLIST, UPDATE_AUDIO_RECV_RANGE, UPDATE_SELF_POSITION),
       "AVRoom 状态问题",
       "当 AVRoom 对象未处于 ROOM_STATE_ENTERED 状态，去调用需要处于这个状态才允许调用的接口时，则会产生这个错误。",
       "修改业务侧逻辑，确保调用 SDK 接口的时机的正确性。",

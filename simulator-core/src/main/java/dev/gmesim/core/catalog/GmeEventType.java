@@ -25,6 +25,10 @@ public enum GmeEventType {
   SWITCH_ROOM(13, "ITMG_MAIN_EVENT_TYPE_SWITCH_ROOM"),
   /** Room type change: {@code result}, {@code error_info}, {@code sub_event_type}, {@code new_room_type}. */
   CHANGE_ROOM_TYPE(21, "ITMG_MAIN_EVENT_TYPE_CHANGE_ROOM_TYPE"),
+  /** The network quality, every 2 s in a room: {@code weight} (1-50, 0 = no value yet, below 30 poor), {@code loss}, {@code delay} (ms). */
+  CHANGE_ROOM_QUALITY(1022, "ITMG_MAIN_EVENT_TYPE_CHANGE_ROOM_QUALITY"),
+  /** SetRangeAudioTeamID in a room: {@code result}, {@code error_info}, {@code teamid}. */
+  CHANGETEAMID(1095, "ITMG_MAIN_EVENT_TYPE_CHANGETEAMID"),
   /** Recording finished: {@code result}, {@code file_path}. */
   PTT_RECORD_COMPLETE(5001, "ITMG_MAIN_EVNET_TYPE_PTT_RECORD_COMPLETE"),
   /** Upload finished: {@code result}, {@code file_path}, {@code file_id}. */

@@ -70,6 +70,24 @@ public enum Operation {
   PTT_SPEECH_TO_TEXT(GmeEventType.PTT_SPEECH2TEXT_COMPLETE, Channel.HTTP),
   /** {@code StartRecordingWithStreamingRecognition(filePath)}: ends with PTT_STREAMINGRECOGNITION_COMPLETE. */
   PTT_STREAMING_RECOGNITION(GmeEventType.PTT_STREAMINGRECOGNITION_COMPLETE, Channel.HTTP),
+  /** {@code ITMGAudioCtrl.AddAudioBlackList(openId)}: returns its code; local to the listener, lapses on leaving the room. */
+  ADD_AUDIO_BLACKLIST(null, Channel.ROOM),
+  /** {@code ITMGAudioCtrl.RemoveAudioBlackList(openId)}: returns its code. */
+  REMOVE_AUDIO_BLACKLIST(null, Channel.ROOM),
+  /** {@code ITMGContext.SetRangeAudioTeamID(teamId)}: returns its code; in a room it also ends with CHANGETEAMID. */
+  SET_RANGE_AUDIO_TEAM_ID(GmeEventType.CHANGETEAMID, Channel.ROOM),
+  /** {@code ITMGContext.SetRangeAudioMode(mode)}: returns its code. */
+  SET_RANGE_AUDIO_MODE(null, Channel.ROOM),
+  /** {@code ITMGRoom.UpdateAudioRecvRange(range)}: returns its code. */
+  UPDATE_AUDIO_RECV_RANGE(null, Channel.ROOM),
+  /** {@code ITMGRoom.UpdateSelfPosition(pos, forward, right, up)}: returns its code. */
+  UPDATE_SELF_POSITION(null, Channel.ROOM),
+  /**
+   * Not a call: the SDK's network-quality sample every 2 s in a room, reported as CHANGE_ROOM_QUALITY
+   * and read by {@code ITMGRoom.GetQualityTips()}; a {@link dev.gmesim.core.fault.Fault.PoorNetwork} rule on it
+   * makes the network poor.
+   */
+  ROOM_QUALITY(GmeEventType.CHANGE_ROOM_QUALITY, Channel.ROOM),
   /** Server API {@code DescribeRoomInfo}: who is in which room (docs/server-api.md). */
   SERVER_DESCRIBE_ROOM_INFO(null, Channel.SERVER_API),
   /** Server API {@code DeleteRoomMember}: kick users or dismiss a room. */

@@ -36,7 +36,9 @@ public enum Effect {
   /** Answer with a 5xx status ({@link Fault#serverError}). */
   SERVER_ERROR("serverError"),
   /** Answer a server-API call with an API 3.0 error code ({@link Fault#apiError}). */
-  API_ERROR("apiError");
+  API_ERROR("apiError"),
+  /** Make the network poor for room-quality samples ({@link Fault#poorNetwork}). */
+  POOR_NETWORK("poorNetwork");
 
   /** Spellings used before 0.1.0 on some surface, mapped to the effect that replaced them. */
   private static final Map<String, Effect> RENAMED = Map.of(
@@ -106,6 +108,8 @@ public enum Effect {
       return NETWORK_DOWN;
     } else if (fault instanceof Fault.Http h) {
       return of(h.failure());
+    } else if (fault instanceof Fault.PoorNetwork) {
+      return POOR_NETWORK;
     }
     throw new IllegalArgumentException("Effect.of: no effect for " + fault + "; pass a Fault made by Fault's factories");
   }

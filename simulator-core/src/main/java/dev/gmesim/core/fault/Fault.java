@@ -18,7 +18,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconnect, Fault.Reset, Fault.Http,
-    Fault.ApiError, Fault.NetworkDown {
+    Fault.ApiError, Fault.NetworkDown, Fault.PoorNetwork {
 
   /** Returns a short human rendering, such as {@code 7006 AV_ERR_AUTH_FIALD}, {@code no reply} or {@code http 503}. */
   String describe();
@@ -154,6 +154,36 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     public Effect effect() {
       return Effect.of(this);
     }
+  }
+
+  /**
+   * Make the network poor for the room-quality samples it matches ({@code Operation.ROOM_QUALITY}, every
+   * 2 s in a room): {@code CHANGE_ROOM_QUALITY} and {@code GetQualityTips()} report {@code loss} percent
+   * of lost packets and a delay of 20 ms plus the rule's {@code delay} (sampled per report; the report
+   * itself is not delayed), and a {@code weight} below 30 for a poor enough network. On any other
+   * operation it has no effect.
+   *
+   * @param loss the upstream packet loss to report, in percent (0 to 100)
+   */
+  record PoorNetwork(int loss) implements Fault {
+
+    /** Checks that the loss is a percentage. */
+    public PoorNetwork {
+      if (loss < 0 || loss > 100) {
+        throw new IllegalArgumentException("Fault.poorNetwork(" + loss + "): loss is a percentage; pass 0 to 100, "
+            + "e.g. 30");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "poor network (" + loss + "% loss)";
+    }
+  }
+
+  /** Returns a fault that makes the network poor for room-quality samples, with this packet loss in percent. */
+  static Fault poorNetwork(int loss) {
+    return new PoorNetwork(loss);
   }
 
   /** Returns a fault that replies with this GME error code. */

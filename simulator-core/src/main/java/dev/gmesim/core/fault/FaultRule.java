@@ -539,6 +539,10 @@ public final class FaultRule {
         throw new IllegalArgumentException(where + ": a GME SDK code (" + fault.describe() + ") cannot answer a "
             + "SERVER_* operation; use apiError(\"FailedOperation\") or another API 3.0 code (ApiErrorCode)");
       }
+      if (fault instanceof Fault.PoorNetwork && !operations.equals(java.util.EnumSet.of(Operation.ROOM_QUALITY))) {
+        throw new IllegalArgumentException(where + ": a poor network (" + fault.describe() + ") applies only to "
+            + "ROOM_QUALITY, the room's 2 s quality samples; target FaultRule.on(Operation.ROOM_QUALITY)");
+      }
       if (times < 1) {
         throw new IllegalArgumentException(where + ": times " + times
             + " is less than 1; pass times(1) or more, or leave it unset for no limit");

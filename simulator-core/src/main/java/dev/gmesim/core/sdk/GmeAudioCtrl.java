@@ -157,4 +157,60 @@ public final class GmeAudioCtrl {
   private AudioState state() {
     return session.audio();
   }
+
+  /**
+   * {@code ITMGAudioCtrl.AddAudioBlackList(openId)}: stop hearing that member; local to this listener
+   * (the member and the others notice nothing) and lapsing when this context leaves the room. Returns
+   * 0 (also for one already listed), 1201 outside a room, 1004 for an empty openId or this context's own.
+   */
+  public int addAudioBlackList(String openId) {
+    int result = session.call(new RoomArgs.AddAudioBlacklist(openId));
+    if (result == 0) {
+      session.voice().blacklist().add(openId);
+    }
+    return result;
+  }
+
+  /** {@code ITMGAudioCtrl.RemoveAudioBlackList(openId)}: hear that member again; 0 also when it was not listed (docs silent). */
+  public int removeAudioBlackList(String openId) {
+    int result = session.call(new RoomArgs.RemoveAudioBlacklist(openId));
+    if (result == 0) {
+      session.voice().blacklist().remove(openId);
+    }
+    return result;
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.IsOpenIdInAudioBlackList(openId)}: whether this listener blacklisted that
+   * member in its current room. GME returns an int whose values are docs silent; this returns a boolean.
+   */
+  public boolean isOpenIdInAudioBlackList(String openId) {
+    return openId != null && session.voice().blacklist().contains(openId);
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.GetMicLevel()} (0-100): the simulator has no samples, so 50 while this player
+   * talks ({@link GmeContext#speak}) and 0 otherwise.
+   */
+  public int getMicLevel() {
+    return session.voice().micLevel();
+  }
+
+  /** {@code ITMGAudioCtrl.GetSendStreamLevel()} (0-100): what is sent, 50 while this player talks, else 0. */
+  public int getSendStreamLevel() {
+    return session.voice().micLevel();
+  }
+
+  /** {@code ITMGAudioCtrl.GetSpeakerLevel()}: 50 while any member this context hears is talking, else 0. */
+  public int getSpeakerLevel() {
+    return session.voice().speakerLevel();
+  }
+
+  /**
+   * {@code ITMGAudioCtrl.GetRecvStreamLevel(openId)} (0-200): 100 while that member is heard talking
+   * (100 being the level at GME's default volume), else 0, also for a blacklisted member.
+   */
+  public int getRecvStreamLevel(String openId) {
+    return session.voice().recvLevel(openId);
+  }
 }

@@ -237,6 +237,51 @@ public final class GmeContext implements AutoCloseable {
     return session.tag();
   }
 
+  /**
+   * Not a GME call: the player talks into the microphone for {@code duration} of simulated time, the
+   * test's stand-in for a voice. Each member who can hear it (mic and speaker on, not blacklisted by
+   * the listener, and with range voice in team or range) receives {@code USER_UPDATE} 5 naming this
+   * player, then 6 once it has been silent for 2 s on the listener's clock. Returns 0, 1201 outside a
+   * room, 1301 with the mic off (nothing is captured; the simulator's choice, GME having no such
+   * call), or 1004 for a null, zero or negative duration.
+   */
+  public int speak(Duration duration) {
+    if (duration == null) {
+      // The only check made here: null cannot travel; the server refuses a duration under 1 ms.
+      return dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_INVALID_ARGUMENT.value();
+    }
+    int result = session.call(new RoomArgs.Speak(duration.toMillis()));
+    if (result == 0) {
+      session.voice().talking(duration.toMillis());
+    }
+    return result;
+  }
+
+  /**
+   * {@code ITMGContext.SetRangeAudioTeamID(teamId)}: before EnterRoom a non-zero team puts the next
+   * entry in range voice (0: none) and returns the code; in a room it changes team, returns 0 once
+   * the request is out, and reports {@code CHANGETEAMID} ({@code result}, {@code error_info},
+   * {@code teamid}); 0 in a room is refused there with 1004, as GME requires a non-zero team.
+   */
+  public int setRangeAudioTeamID(int teamId) {
+    RoomArgs.SetRangeAudioTeamId args = new RoomArgs.SetRangeAudioTeamId(teamId);
+    return isRoomEntered() ? session.callAsync(args) : session.call(args);
+  }
+
+  /**
+   * {@code ITMGContext.SetRangeAudioMode(mode)}: {@link #RANGE_AUDIO_MODE_WORLD} (others within the
+   * receive range, and teammates) or {@link #RANGE_AUDIO_MODE_TEAM} (teammates only); any other value,
+   * GME's custom modes 100-107 included (not simulated), gets 1004.
+   */
+  public int setRangeAudioMode(int mode) {
+    return session.call(new RoomArgs.SetRangeAudioMode(mode));
+  }
+
+  /** {@code ITMG_RANGE_AUDIO_MODE_WORLD}: hear teammates, and others within the receive range. */
+  public static final int RANGE_AUDIO_MODE_WORLD = 0;
+  /** {@code ITMG_RANGE_AUDIO_MODE_TEAM}: hear and be heard by teammates only. */
+  public static final int RANGE_AUDIO_MODE_TEAM = 1;
+
   /** Closes the room connection and releases the SDK's shared threads when no other context uses them. */
   @Override
   public void close() {

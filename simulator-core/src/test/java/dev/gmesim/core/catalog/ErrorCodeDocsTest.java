@@ -118,7 +118,9 @@ class ErrorCodeDocsTest {
   @Test
   void everyOperationRaisesSomeCode() {
     List<String> lines = byOperation().lines().skip(2).toList();
+    // ROOM_QUALITY is the SDK's periodic sample, not a call: GME documents no code for it.
     assertThat(lines).hasSize((int) java.util.Arrays.stream(Operation.values())
-        .filter(op -> op.channel() != Operation.Channel.SERVER_API).count()).allSatisfy(l -> assertThat(l).matches(".*\\d+ \\|$"));
+        .filter(op -> op.channel() != Operation.Channel.SERVER_API).count())
+        .filteredOn(l -> !l.startsWith("| `ROOM_QUALITY`")).allSatisfy(l -> assertThat(l).matches(".*\\d+ \\|$"));
   }
 }

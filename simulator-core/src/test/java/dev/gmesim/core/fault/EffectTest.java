@@ -19,7 +19,7 @@ class EffectTest {
   void theWireNamesAreTheOnesTheDocsList() {
     assertThat(Effect.wireNames()).containsExactly("error", "noReply", "disconnect", "reset", "networkDown",
         "connectionReset",
-        "emptyResponse", "malformedBody", "serverError", "apiError");
+        "emptyResponse", "malformedBody", "serverError", "apiError", "poorNetwork");
     assertThat(FaultRuleJson.EFFECTS).isEqualTo(Effect.wireNames());
   }
 

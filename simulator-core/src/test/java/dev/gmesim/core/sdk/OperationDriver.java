@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  * operation, and returns the code the client saw: the event's result, or the call's return value.
  */
 final class OperationDriver {
+  private static final float[] AXIS = {0, 0, 1};
+
   private OperationDriver() {}
 
   /** Returns a client ready for {@code op}; the rules a test installs must be added after this. */
@@ -59,6 +61,12 @@ final class OperationDriver {
       case EXIT_ROOM -> event(c, GmeEventType.EXIT_ROOM, g.exitRoom());
       case SWITCH_ROOM -> event(c, GmeEventType.SWITCH_ROOM, g.switchRoom("target-room", new byte[0]));
       case CHANGE_ROOM_TYPE -> event(c, GmeEventType.CHANGE_ROOM_TYPE, g.changeRoomType(2));
+      case ADD_AUDIO_BLACKLIST -> g.getAudioCtrl().addAudioBlackList("20001");
+      case REMOVE_AUDIO_BLACKLIST -> g.getAudioCtrl().removeAudioBlackList("20001");
+      case SET_RANGE_AUDIO_TEAM_ID -> event(c, GmeEventType.CHANGETEAMID, g.setRangeAudioTeamID(7));
+      case SET_RANGE_AUDIO_MODE -> g.setRangeAudioMode(GmeContext.RANGE_AUDIO_MODE_TEAM);
+      case UPDATE_AUDIO_RECV_RANGE -> g.getRoom().updateAudioRecvRange(100);
+      case UPDATE_SELF_POSITION -> g.getRoom().updateSelfPosition(new int[] {1, 2, 3}, AXIS, AXIS, AXIS);
       default -> throw new IllegalArgumentException(op + " is not a room operation");
     };
   }

@@ -58,7 +58,7 @@ public final class FaultRuleJson {
   /** Every field a rule object may carry, in the order they are written. */
   public static final List<String> FIELDS = List.of("id", "alias", "operations", "effect", "error", "apiError", "status",
       "outage", "delay", "times", "after", "probability", "seed", "ttl", "appId", "openId", "roomId", "tag", "owner",
-      "appIds", "userPercent", "schedule");
+      "appIds", "userPercent", "schedule", "loss");
 
   /** The values of {@code effect}: {@link Effect#wireNames()}. */
   public static final List<String> EFFECTS = Effect.wireNames();
@@ -473,6 +473,10 @@ public final class FaultRuleJson {
         problem(path("outage"), "applies only to effect networkDown, not " + effect.wireName()
             + "; remove \"outage\" or set \"effect\" to \"networkDown\"");
       }
+      if (!absent(node.get("loss")) && effect != Effect.POOR_NETWORK) {
+        problem(path("loss"), "applies only to effect poorNetwork, not " + effect.wireName()
+            + "; remove \"loss\" or set \"effect\" to \"poorNetwork\"");
+      }
       if (hasStatus && effect != Effect.SERVER_ERROR) {
         problem(path("status"), "applies only to effect serverError, not " + effect.wireName()
             + "; remove \"status\" or set \"effect\" to \"serverError\"");
@@ -505,6 +509,13 @@ public final class FaultRuleJson {
           Integer status = whole(node, "status", 500, 599,
               "pass a server-error status in 500..599, or leave it out for 500");
           return status == null ? Fault.serverError(500) : Fault.serverError(status);
+        case POOR_NETWORK:
+          if (absent(node.get("loss"))) {
+            problem(path("loss"), "missing; effect poorNetwork needs the packet loss in percent, e.g. \"loss\": 30");
+            return null;
+          }
+          Integer loss = whole(node, "loss", 0, 100, "pass the packet loss in percent, 0 to 100, e.g. 30");
+          return loss == null ? null : Fault.poorNetwork(loss);
         default:
           throw new IllegalStateException("effect " + effect + " is listed in Effect but not read");
       }
@@ -886,6 +897,8 @@ public final class FaultRuleJson {
       o.put("status", h.status());
     } else if (fault instanceof Fault.NetworkDown n) {
       o.put("outage", n.outage().toString());
+    } else if (fault instanceof Fault.PoorNetwork p) {
+      o.put("loss", p.loss());
     }
   }
 

@@ -19,6 +19,11 @@ public final class Ops {
   public static final String ADVANCE = "ADVANCE";
   /** The server's notice that it holds a reply on a virtual or manual session's clock (an event). */
   public static final String HELD = "HELD";
+  /**
+   * Not a GME call: the player talks for {@code durationMs} simulated ms (the test's stand-in for a
+   * voice); the reply is 0, 1201 outside a room, 1301 with the mic off, 1004 for a duration under 1.
+   */
+  public static final String SPEAK = "SPEAK";
   /** The protocol version this build speaks. */
   public static final int PROTOCOL_VERSION = 1;
   /** The largest frame either side accepts, in bytes. */

@@ -177,4 +177,44 @@ public sealed interface RoomArgs {
   /** {@code Resume()}: restores the audio devices Pause released. */
   @Op("RESUME")
   record Resume() implements RoomArgs {}
+
+  // ---- speaking, audio blacklist, range voice, room quality (docs/protocol.md, "Voice in the room") ----
+
+  /**
+   * Not a GME call: the test's stand-in for the player talking into the microphone for
+   * {@code durationMs} simulated milliseconds; those who can hear get {@code USER_UPDATE} 5.
+   */
+  @Op(Ops.SPEAK)
+  record Speak(long durationMs) implements RoomArgs {}
+
+  /** {@code ITMGAudioCtrl.AddAudioBlackList(openId)}: stop hearing {@code openId} until leaving the room. */
+  @Op("ADD_AUDIO_BLACKLIST")
+  record AddAudioBlacklist(String openId) implements RoomArgs {}
+
+  /** {@code ITMGAudioCtrl.RemoveAudioBlackList(openId)}. */
+  @Op("REMOVE_AUDIO_BLACKLIST")
+  record RemoveAudioBlacklist(String openId) implements RoomArgs {}
+
+  /** {@code ITMGContext.SetRangeAudioTeamID(teamId)}; in a room the outcome arrives as {@code CHANGETEAMID}. */
+  @Op("SET_RANGE_AUDIO_TEAM_ID")
+  record SetRangeAudioTeamId(int teamId) implements RoomArgs {}
+
+  /** {@code ITMGContext.SetRangeAudioMode(mode)}: 0 world, 1 team. */
+  @Op("SET_RANGE_AUDIO_MODE")
+  record SetRangeAudioMode(int mode) implements RoomArgs {}
+
+  /** {@code ITMGRoom.UpdateAudioRecvRange(range)}. */
+  @Op("UPDATE_AUDIO_RECV_RANGE")
+  record UpdateAudioRecvRange(int range) implements RoomArgs {}
+
+  /**
+   * {@code ITMGRoom.UpdateSelfPosition(pos, forward, right, up)}: the position only; the SDK checks the
+   * direction vectors, which no simulated audibility rule uses, and does not send them.
+   */
+  @Op("UPDATE_SELF_POSITION")
+  record UpdateSelfPosition(int x, int y, int z) implements RoomArgs {}
+
+  /** The SDK's periodic network-quality sample behind {@code CHANGE_ROOM_QUALITY} and {@code GetQualityTips}. */
+  @Op("ROOM_QUALITY")
+  record RoomQuality() implements RoomArgs {}
 }

@@ -156,6 +156,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
           "HELLO was already done on this connection", null);
       case Ops.CANCEL_ENTER -> world.cancelEnter(sessionId, ((RoomArgs.CancelEnter) args).requestId()).deliver();
       case Ops.PTT_CANCEL_RECORDING -> reply(req.id(), voice.cancelRecording(sessionId).result(), "", null);
+      case Ops.SPEAK -> sendOutcome(req.id(), world.speak(sessionId, ((RoomArgs.Speak) args).durationMs()));
       default -> {
         Operation op = Operation.parse(req.op()).orElse(null);
         // Device-side (LOCAL) calls come here too, so faults and the journal cover recording and playback.
@@ -282,7 +283,9 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     state.control().metrics().decided(op, d);
     Fault fault = d.fault();
     Duration delay = d.delay() == null ? Duration.ZERO : d.delay();
-    if (fault == null) {
+    if (op == Operation.ROOM_QUALITY && !(fault instanceof Fault.Disconnect || fault instanceof Fault.Reset)) {
+      roomQuality(id, call, d);
+    } else if (fault == null) {
       answerFromWorld(id, args, call, d);
     } else if (fault instanceof Fault.Error e) {
       injectError(id, args, call, d, e.code(), delay);
@@ -415,7 +418,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     } else if (args instanceof RoomArgs.PttPlay a) {
       return voice.play(a.filePath());
     }
-    return audioControl(args).orElseThrow(() -> new IllegalStateException("not a room operation: " + call.operation()));
+    return audioControl(args).or(() -> roomVoice(args)).orElseThrow(() -> new IllegalStateException("not a room operation: " + call.operation()));
   }
 
   /** The split audio switches, volumes and Pause/Resume (GME's ITMGAudioCtrl and ITMGContext), or empty for another op. */
@@ -441,6 +444,55 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       out = world.pause(sessionId, false);
     }
     return java.util.Optional.ofNullable(out);
+  }
+
+  /** Speaking, the audio blacklist and range voice (appended beside {@link #world}, so each stays one chain). */
+  private java.util.Optional<Outcome> roomVoice(RoomArgs args) {
+    Outcome out = null;
+    if (args instanceof RoomArgs.AddAudioBlacklist a) {
+      out = world.addAudioBlacklist(sessionId, a.openId());
+    } else if (args instanceof RoomArgs.RemoveAudioBlacklist a) {
+      out = world.removeAudioBlacklist(sessionId, a.openId());
+    } else if (args instanceof RoomArgs.SetRangeAudioTeamId a) {
+      out = world.setRangeAudioTeamId(sessionId, a.teamId());
+    } else if (args instanceof RoomArgs.SetRangeAudioMode a) {
+      out = world.setRangeAudioMode(sessionId, a.mode());
+    } else if (args instanceof RoomArgs.UpdateAudioRecvRange a) {
+      out = world.updateAudioRecvRange(sessionId, a.range());
+    } else if (args instanceof RoomArgs.UpdateSelfPosition a) {
+      out = world.updateSelfPosition(sessionId, a.x(), a.y(), a.z());
+    }
+    return java.util.Optional.ofNullable(out);
+  }
+
+  /**
+   * One room-quality sample: healthy without a rule, poor under a {@link Fault.PoorNetwork} rule (its
+   * delay is the network's, reported rather than waited for: a sample is never held), an error code
+   * under an error rule (the SDK then reports nothing for that sample). Only rule decisions reach the
+   * journal: a sample every 2 s of every session would push the calls out of it.
+   */
+  private void roomQuality(long id, Call call, Decision d) {
+    Fault fault = d.fault();
+    if (fault instanceof Fault.Error e) {
+      journal(call, d, "reply", e.code().value());
+      reply(id, e.code().value(), e.code().errorInfo(), null);
+      return;
+    }
+    NetworkQuality q = fault instanceof Fault.PoorNetwork p
+        ? NetworkQuality.poor(p.loss(), d.delay() == null ? Duration.ZERO : d.delay())
+        : NetworkQuality.HEALTHY;
+    if (fault != null) {
+      journal(call, d, fault instanceof Fault.PoorNetwork ? "poorNetwork" : "reply (" + fault.describe()
+          + " has no effect on ROOM_QUALITY)", 0);
+    }
+    reply(id, 0, "", MessageCodec.mapper().valueToTree(q.data()));
+  }
+
+  /** Replies with a world outcome that is no journaled operation (SPEAK), then delivers its events. */
+  private void sendOutcome(long id, Outcome out) {
+    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
+    reply(id, out.result(), out.errorInfo(), data);
+    out.deliver();
   }
 
   private void send(long id, Call call, Decision d, Outcome out) {

@@ -3,6 +3,7 @@ package dev.gmesim.core.internal.world;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_3DVOICE_ERR_NOT_INITED;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_CONTEXT_NOT_EXIST;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_ENDPOINT_NOT_EXIST;
+import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_DEVICE_NOT_EXIST;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_HAS_IN_THE_STATE;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_INVALID_ARGUMENT;
 import static dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_IN_OTHER_ROOM;
@@ -46,6 +47,10 @@ public final class GmeWorld {
   public static final int EVENT_ID_USER_ENTER = 1;
   /** USER_UPDATE event_id: a member left. */
   public static final int EVENT_ID_USER_EXIT = 2;
+  /** USER_UPDATE event_id: a member is heard (HAS_AUDIO); the world sends it with {@code duration_ms} when a member speaks. */
+  public static final int EVENT_ID_USER_HAS_AUDIO = 5;
+  /** USER_UPDATE event_id: no audio from a member for 2 s (NO_AUDIO); the listener's SDK times it. */
+  public static final int EVENT_ID_USER_NO_AUDIO = 6;
   /** USER_UPDATE event_id: a member opened its mic. */
   public static final int EVENT_ID_USER_MIC_OPENED = 11;
   /** USER_UPDATE event_id: a member closed its mic. */
@@ -102,6 +107,8 @@ public final class GmeWorld {
     boolean spatializerEnabled;
     /** Muted by the server API (ModifyUserMicStatus): EnableMic(true) cannot open the mic until it leaves. */
     boolean serverMuted;
+    /** Range voice, receive range, position and audio blacklist. */
+    final RoomVoice voice = new RoomVoice();
 
     Session(String id, EventSink sink) {
       this.id = id;
@@ -740,6 +747,7 @@ public final class GmeWorld {
       s.spatializerInited = false;
       s.spatializerEnabled = false;
       s.serverMuted = false;
+      s.voice.reset();
     }
   }
 
@@ -801,6 +809,7 @@ public final class GmeWorld {
     s.spatializerInited = false;
     s.spatializerEnabled = false;
     s.serverMuted = false;
+    s.voice.leftRoom();
   }
 
   private static void notifyOthers(Session s, int eventId, List<Delivery> out) {
@@ -818,5 +827,130 @@ public final class GmeWorld {
 
   private static String key(String appId, String roomId) {
     return appId + '\u0000' + roomId;
+  }
+
+  // ---- speaking, audio blacklist, range voice ------------------------------------------------------
+
+  /**
+   * The member talks for {@code durationMs} simulated ms (not a GME call: the test's stand-in for a
+   * voice). Each member who hears it (see {@link RoomVoice}: mic on, the listener's speaker on, the
+   * listener's blacklist, teams, modes, positions and ranges) receives USER_UPDATE 5 naming the speaker
+   * with {@code duration_ms}; the listener's SDK times NO_AUDIO (6) on its own clock. The reply's
+   * {@code heardBy} lists them. 1201 outside a room; 1301 with the mic off (docs silent, there being
+   * no such GME call: the simulator's choice, since nothing is captured); 1004 for a duration under 1.
+   */
+  public synchronized Outcome speak(String sessionId, long durationMs) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "speak outside a room; call EnterRoom first");
+    }
+    if (durationMs < 1) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, "speak for " + durationMs + " ms; pass 1 ms or more");
+    }
+    if (!s.micOn()) {
+      return Outcome.error(AV_ERR_DEVICE_NOT_EXIST, "speak with the mic off" + (s.serverMuted
+          ? " (muted by the server API, ModifyUserMicStatus)" : "") + ": nothing is captured; call EnableMic(true) first");
+    }
+    List<Delivery> out = new ArrayList<>();
+    List<String> heardBy = new ArrayList<>();
+    for (Session m : s.room.members.values()) {
+      if (m != s && m.speakerOn() && RoomVoice.hears(m.voice, s.voice, s.openId)) {
+        heardBy.add(m.openId);
+        out.add(new Delivery(m.sink, GmeEventType.USER_UPDATE, Map.of("event_id", EVENT_ID_USER_HAS_AUDIO,
+            "user_list", List.of(s.openId), "duration_ms", durationMs)));
+      }
+    }
+    return Outcome.ok(Map.of("heardBy", heardBy), out);
+  }
+
+  /** AddAudioBlackList(openId): the member stops hearing {@code openId} until it leaves the room. */
+  public synchronized Outcome addAudioBlacklist(String sessionId, String openId) {
+    Session s = session(sessionId);
+    Optional<Outcome> bad = checkBlacklistArgs(s, "AddAudioBlackList", openId);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    if (openId.equals(s.openId)) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, "AddAudioBlackList(" + openId + ") names yourself; "
+          + "pass another member's openId (to stop sending, call EnableMic(false))");
+    }
+    s.voice.blacklist.add(openId);
+    return Outcome.ok();
+  }
+
+  /** RemoveAudioBlackList(openId): the member hears {@code openId} again; removing an absent one is 0 too (docs silent). */
+  public synchronized Outcome removeAudioBlacklist(String sessionId, String openId) {
+    Session s = session(sessionId);
+    Optional<Outcome> bad = checkBlacklistArgs(s, "RemoveAudioBlackList", openId);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    s.voice.blacklist.remove(openId);
+    return Outcome.ok();
+  }
+
+  private static Optional<Outcome> checkBlacklistArgs(Session s, String call, String openId) {
+    if (s.room == null) {
+      return Optional.of(Outcome.error(AV_ERR_ROOM_NOT_EXIST, call + " outside a room; the blacklist lives in a room "
+          + "(it lapses on exit), call it after ENTER_ROOM"));
+    }
+    if (openId == null || openId.isBlank()) {
+      return Optional.of(Outcome.error(AV_ERR_INVALID_ARGUMENT, call + " needs a non-empty openId"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * SetRangeAudioTeamID(teamId): before entry any id (0: no range voice); in a room a team change,
+   * answered with {@code teamid} (the SDK reports it as CHANGETEAMID), and 0 is refused with 1004.
+   */
+  public synchronized Outcome setRangeAudioTeamId(String sessionId, int teamId) {
+    Session s = session(sessionId);
+    if (s.room != null && teamId == 0) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, "SetRangeAudioTeamID(0) in a room; GME needs a non-zero team id "
+          + "after entry (0, no range voice, can only be chosen before EnterRoom)");
+    }
+    s.voice.teamId = teamId;
+    return Outcome.ok(Map.of("teamid", teamId), List.of());
+  }
+
+  /**
+   * SetRangeAudioMode(mode): 0 world, 1 team; at any time. GME's custom send and receive modes
+   * (100 to 107) are not modelled and, like any other value, get 1004.
+   */
+  public synchronized Outcome setRangeAudioMode(String sessionId, int mode) {
+    Session s = session(sessionId);
+    if (mode != RoomVoice.MODE_WORLD && mode != RoomVoice.MODE_TEAM) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, "range audio mode " + mode + " is not 0 (WORLD) or 1 (TEAM)"
+          + (mode >= 100 && mode <= 107 ? "; GME's custom modes 100-107 are not simulated" : ""));
+    }
+    s.voice.mode = mode;
+    return Outcome.ok();
+  }
+
+  /** UpdateAudioRecvRange(range): how far this member hears others in world mode; 1201 outside a room, 1004 below 0. */
+  public synchronized Outcome updateAudioRecvRange(String sessionId, int range) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "UpdateAudioRecvRange outside a room; call it after ENTER_ROOM");
+    }
+    if (range < 0) {
+      return Outcome.error(AV_ERR_INVALID_ARGUMENT, "UpdateAudioRecvRange(" + range + "): the range must be 0 or more "
+          + "(GME recommends 100)");
+    }
+    s.voice.range = range;
+    return Outcome.ok();
+  }
+
+  /** UpdateSelfPosition(pos, ...): this member's position in the room; 1201 outside a room. */
+  public synchronized Outcome updateSelfPosition(String sessionId, int x, int y, int z) {
+    Session s = session(sessionId);
+    if (s.room == null) {
+      return Outcome.error(AV_ERR_ROOM_NOT_EXIST, "UpdateSelfPosition outside a room; call it after ENTER_ROOM");
+    }
+    s.voice.x = x;
+    s.voice.y = y;
+    s.voice.z = z;
+    return Outcome.ok();
   }
 }

@@ -46,6 +46,8 @@ public final class ClockEngine implements SessionClock {
 
   // Confined to the loop.
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  /** Timers that run when time passes them but never make a virtual clock skip (see {@link #scheduleQuietAt}). */
+  private final PriorityQueue<Timer> quiet = new PriorityQueue<>();
   private final Map<Long, ScheduledFuture<?>> inFlight = new HashMap<>();
   // Concurrent only so that heldCount() may read its size from another thread; written on the loop.
   private final Map<Long, Long> held = new ConcurrentHashMap<>();
@@ -87,6 +89,7 @@ public final class ClockEngine implements SessionClock {
       cancelled = true;
       onLoop(() -> {
         timers.remove(this);
+        quiet.remove(this);
         if (wall != null) {
           wall.cancel(false);
         }
@@ -173,6 +176,31 @@ public final class ClockEngine implements SessionClock {
       } else {
         timers.add(t);
         pump();
+      }
+    });
+    return t;
+  }
+
+  /**
+   * Runs {@code task} once the session's simulated time has reached {@code dueMs}, like
+   * {@link #scheduleAt}, except that on a virtual clock this timer is never a reason to skip ahead: it
+   * fires when time moves for another reason (a timeout, a held reply, a manual advance). A periodic
+   * report (CHANGE_ROOM_QUALITY every 2 s) uses it, so that it neither drives a virtual clock forward
+   * forever while a test awaits something else, nor makes a test that awaits nothing wait for it.
+   * The task may run late (at the time the clock reached), so it must catch up by itself.
+   */
+  public Timer scheduleQuietAt(long dueMs, Runnable task) {
+    if (mode.followsWallClock()) {
+      return scheduleAt(dueMs, task);
+    }
+    Timer t;
+    synchronized (this) {
+      t = new Timer(dueMs, ++timerSeq, task);
+    }
+    onLoop(() -> {
+      if (!t.cancelled && !closed) {
+        quiet.add(t);
+        fireDue();
       }
     });
     return t;
@@ -321,6 +349,7 @@ public final class ClockEngine implements SessionClock {
     onLoop(() -> {
       closed = true;
       timers.clear();
+      quiet.clear();
       inFlight.values().forEach(g -> g.cancel(false));
       inFlight.clear();
       held.clear();
@@ -423,10 +452,16 @@ public final class ClockEngine implements SessionClock {
   }
 
   private void fireDue() {
-    Timer t;
-    while ((t = timers.peek()) != null && t.dueMs <= virtualNowMs) {
-      timers.poll();
-      run(t);
+    while (true) {
+      // The two queues fire as one, in order of due time.
+      Timer t = timers.peek();
+      Timer q = quiet.peek();
+      Timer next = t == null ? q : q == null ? t : q.compareTo(t) < 0 ? q : t;
+      if (next == null || next.dueMs > virtualNowMs) {
+        return;
+      }
+      (next == t ? timers : quiet).poll();
+      run(next);
     }
   }
 

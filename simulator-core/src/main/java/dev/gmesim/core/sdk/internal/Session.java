@@ -62,6 +62,7 @@ public final class Session implements AutoCloseable {
   private final ClockEngine clock;
   private final Executor callbacks;
   private final Events events;
+  private final RoomAudio voice;
   private final Consumer<String> onStall;
   private final ReconnectPolicy reconnect;
   private final AtomicLong ids = new AtomicLong();
@@ -103,6 +104,7 @@ public final class Session implements AutoCloseable {
     // One serial executor per context: its events, and its reconnect, run in order.
     this.callbacks = new SerialExecutor(runtime.callbacks());
     this.events = new Events(clock, callbacks, strict, dispatch);
+    this.voice = new RoomAudio(this, clock, events);
     clock.advancer(now -> {
       Connection c = conn;
       if (c == null || !c.isOpen()) {
@@ -296,6 +298,7 @@ public final class Session implements AutoCloseable {
       // The first member fixed the room's type; a reconnect must re-enter with that one.
       roomType = intField(reply, "roomType", a.roomType());
       authBuffer = a.authBuffer();
+      voice.entered();
     } else if (args instanceof RoomArgs.ExitRoom) {
       leftRoom();
     } else if (args instanceof RoomArgs.SwitchRoom a) {
@@ -304,6 +307,7 @@ public final class Session implements AutoCloseable {
       roomType = intField(reply, "roomType", roomType);
     } else if (args instanceof RoomArgs.ChangeRoomType a) {
       roomType = intField(reply, "new_room_type", a.roomType());
+      voice.switched();
     }
     audio.track(args);
   }
@@ -314,6 +318,7 @@ public final class Session implements AutoCloseable {
 
   /** Leaving a room turns its devices off, as the simulator's world does; a switch keeps them. */
   private void leftRoom() {
+    voice.left();
     room = null;
     roomType = 0;
     audio.leftRoom();
@@ -397,7 +402,11 @@ public final class Session implements AutoCloseable {
       // Another member changed the room's type, or the room's type overrode ours on entry (sub-event 1).
       roomType = e.data().get("new_room_type").asInt();
     }
-    events.deliver(new GmeEvent(type, Events.fields(e.data())));
+    Map<String, Object> fields = Events.fields(e.data());
+    if (type == GmeEventType.USER_UPDATE && voice.consumes(fields)) {
+      return;
+    }
+    events.deliver(new GmeEvent(type, fields));
   }
 
   /**
@@ -674,6 +683,17 @@ public final class Session implements AutoCloseable {
   public int pendingRequests() {
     Connection c = conn;
     return c == null ? 0 : c.pendingCount();
+  }
+
+  /** Returns what this context hears in its room: talking members, levels, the blacklist, quality reports. */
+  public RoomAudio voice() {
+    return voice;
+  }
+
+  /** Returns the connection if it is open, else null; unlike {@link #connection()} it never reconnects (safe on the loop). */
+  public Connection openConnection() {
+    Connection c = conn;
+    return c != null && c.isOpen() ? c : null;
   }
 
   /** Returns the shared pool for blocking work (file I/O) that must stay off the I/O threads. */

@@ -205,6 +205,17 @@ class DocSnippetsTest {
     // end::voice-messages-doc[]
   }
 
+  static void reconnection(GmeSimulator sim, EventRecorder events) {
+    // tag::readme-reconnection[]
+    GmeContext bob = GmeContext.builder().room(sim.roomAddress()).delegate(events).build();  // virtual clock
+    // ... bob enters "lobby" and opens his mic ...
+    sim.addFault(FaultRule.on(Operation.ENABLE_SPEAKER).networkDown(Duration.ofMinutes(5)).times(1).build());
+    bob.enableSpeaker(true);                                         // 7004: the network just went down
+    events.await(GmeEventType.RECONNECT_START);
+    events.await(GmeEventType.RECONNECT_SUCCESS).elapsedMillis();    // 300000, in milliseconds of wall time
+    // end::readme-reconnection[]
+  }
+
   static void awaitWithAwaitility(EventRecorder events) {
     // tag::junit-readme-awaitility[]
     await().atMost(Duration.ofSeconds(2))

@@ -246,8 +246,8 @@ final class ExplorationPlan {
       case EMPTY_RESPONSE -> Fault.http(Fault.HttpFailure.EMPTY_RESPONSE);
       case MALFORMED_BODY -> Fault.http(Fault.HttpFailure.MALFORMED_BODY);
       case SERVER_ERROR -> Fault.http(Fault.HttpFailure.SERVER_ERROR);
-      // networkDown needs an outage length, so exploration does not offer it as a cause.
-      case ERROR, API_ERROR, NETWORK_DOWN -> throw new IllegalArgumentException(cause + " is no cause");
+      // networkDown needs an outage length and poorNetwork fails no call, so exploration offers neither as a cause.
+      case ERROR, API_ERROR, NETWORK_DOWN, POOR_NETWORK -> throw new IllegalArgumentException(cause + " is no cause");
     };
   }
 

@@ -130,7 +130,7 @@ public final class GmeSimulatorExtension implements BeforeAllCallback, BeforeEac
     scope.close();
     if (!unfired.isEmpty()) {
       // A backend whose client does not send the test's tag is the likely cause for a tagged server rule.
-      boolean untaggedClient = unfired.stream().anyMatch(s -> s.rule().tag() != null && s.rule().operations().stream()
+      boolean untaggedClient = unfired.stream().anyMatch(s -> s.rule().scope().tag() != null && s.rule().operations().stream()
           .allMatch(op -> op.channel() == Operation.Channel.SERVER_API));
       throw new AssertionError(unfired.stream()
           .map(s -> "FaultRule " + s.describe())

@@ -4,6 +4,7 @@ import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.Durations;
 import dev.gmesim.core.fault.FaultRule;
+import dev.gmesim.core.fault.InvalidFaultRuleException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
 import java.lang.reflect.AnnotatedElement;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -114,30 +116,12 @@ final class InjectedFaults {
       throw bad(alias, d, "GME raises " + code.value() + " only on " + code.operations()
           + "; name some of those, or leave operations out to fail them all");
     }
-    if (a.times() < 0) {
-      throw bad(alias, d, "times " + a.times() + " is negative; use 0 (every matching call) or a limit of 1 or more");
-    }
-    if (a.after() < 0) {
-      throw bad(alias, d, "after " + a.after() + " is negative; use 0 or the number of matching calls to let pass");
-    }
-    if (!(a.probability() > 0 && a.probability() <= 1)) {
-      throw bad(alias, d, "probability " + a.probability() + " is outside (0, 1]; use e.g. 0.2 to fail one call in five");
-    }
-    FaultRule.Builder rule = answer(FaultRule.on(operations).alias(alias), code);
-    if (a.times() > 0) {
-      rule.times(a.times());
-    }
-    rule.after(a.after()).probability(a.probability()).seed(a.seed());
+    FaultRule.Builder rule = answer(FaultRule.on(operations).alias(alias), code)
+        .budget(budget(a.times(), a.after(), a.probability(), a.seed(), alias, d.where()))
+        .scope(checked(() -> new FaultRule.Scope(null, unlessEmpty(a.openId()), unlessEmpty(a.roomId()), null, null),
+            alias, d.where()));
     if (!a.delay().isEmpty()) {
       rule.delay(parseDelay(a.delay(), alias, d.where()));
-    }
-    checkGlob("openId", a.openId(), alias, d);
-    checkGlob("roomId", a.roomId(), alias, d);
-    if (!a.openId().isEmpty()) {
-      rule.openId(a.openId());
-    }
-    if (!a.roomId().isEmpty()) {
-      rule.roomId(a.roomId());
     }
     try {
       return new Planned(alias, code, rule.build());
@@ -210,11 +194,29 @@ final class InjectedFaults {
     return delay;
   }
 
-  private static void checkGlob(String name, String glob, String alias, Declared d) {
-    if (!glob.isEmpty() && glob.isBlank()) {
-      throw bad(alias, d, name + " \"" + glob + "\" is blank; name a value or a glob such as \"alice-*\", or leave it"
-          + " out to match any");
+  /**
+   * The budget an annotation asks for, checked by the core's {@link FaultRule.Budget}: a bad
+   * attribute reads {@code @InjectGmeError(7006, times = -1): times -1 is negative; ...}. The
+   * annotation's {@code times = 0}, its default, sets no limit.
+   */
+  static FaultRule.Budget budget(int times, int after, double probability, long seed, String alias, String where) {
+    return checked(() -> new FaultRule.Budget(times == 0 ? Integer.MAX_VALUE : times, after, probability, seed, null),
+        alias, where);
+  }
+
+  /** Makes one of the core's fault values, naming its first problem after the annotation as written. */
+  static <T> T checked(Supplier<T> make, String alias, String where) {
+    try {
+      return make.get();
+    } catch (InvalidFaultRuleException e) {
+      InvalidFaultRuleException.Problem first = e.problems().get(0);
+      throw bad(alias, where, first.field() + " " + first.message());
     }
+  }
+
+  /** An annotation's string attribute, whose empty default means "not set". */
+  static String unlessEmpty(String attribute) {
+    return attribute.isEmpty() ? null : attribute;
   }
 
   private static ExtensionConfigurationException bad(String alias, Declared d, String problem) {

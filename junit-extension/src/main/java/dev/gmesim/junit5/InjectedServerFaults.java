@@ -72,32 +72,12 @@ final class InjectedServerFaults {
       throw InjectedFaults.bad(alias, where, code.code() + " is documented only for " + actionNames(code.operations())
           + "; name some of those, or leave actions out to fail them all");
     }
-    if (a.times() < 0) {
-      throw InjectedFaults.bad(alias, where, "times " + a.times()
-          + " is negative; use 0 (every matching request) or a limit of 1 or more");
-    }
-    if (a.after() < 0) {
-      throw InjectedFaults.bad(alias, where, "after " + a.after()
-          + " is negative; use 0 or the number of matching requests to let pass");
-    }
-    if (!(a.probability() > 0 && a.probability() <= 1)) {
-      throw InjectedFaults.bad(alias, where, "probability " + a.probability()
-          + " is outside (0, 1]; use e.g. 0.2 to fail one request in five");
-    }
-    if (!a.roomId().isEmpty() && a.roomId().isBlank()) {
-      throw InjectedFaults.bad(alias, where, "roomId \"" + a.roomId() + "\" is blank; name a room or a glob such as"
-          + " \"match-*\", or leave it out to match any");
-    }
-    FaultRule.Builder rule = FaultRule.on(operations).alias(alias).apiError(code.code());
-    if (a.times() > 0) {
-      rule.times(a.times());
-    }
-    rule.after(a.after()).probability(a.probability()).seed(a.seed());
+    FaultRule.Builder rule = FaultRule.on(operations).alias(alias).apiError(code.code())
+        .budget(InjectedFaults.budget(a.times(), a.after(), a.probability(), a.seed(), alias, where))
+        .scope(InjectedFaults.checked(() -> new FaultRule.Scope(null, null, InjectedFaults.unlessEmpty(a.roomId()), null,
+            null), alias, where));
     if (!a.delay().isEmpty()) {
       rule.delay(InjectedFaults.parseDelay(a.delay(), alias, where));
-    }
-    if (!a.roomId().isEmpty()) {
-      rule.roomId(a.roomId());
     }
     try {
       return new Planned(alias, code, rule.build(), a.tagged());

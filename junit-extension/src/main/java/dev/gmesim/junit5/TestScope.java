@@ -120,7 +120,7 @@ final class TestScope implements StoreResource {
   FaultRule addFault(FaultRule rule) {
     Objects.requireNonNull(rule, "addFault: rule is null; build one with FaultRule.on(operation)...build()");
     FaultRule.Builder scoped = rule.newBuilder();
-    if (rule.tag() == null) {
+    if (rule.scope().tag() == null) {
       scoped.tag(tag);
     }
     if (rule.owner() == null) {

@@ -33,21 +33,21 @@ class InjectedFaultsTest {
           + " after = 1, probability = 0.5, seed = 9, delay = \"1.5s\", openId = \"alice-*\", roomId = \"vip-?\")");
       assertThat(rule.alias()).isEqualTo(p.alias());
       assertThat(rule.operations()).containsExactly(Operation.ENABLE_MIC, Operation.ENABLE_SPEAKER);
-      assertThat(rule.times()).isEqualTo(2);
-      assertThat(rule.after()).isEqualTo(1);
-      assertThat(rule.probability()).isEqualTo(0.5);
-      assertThat(rule.seed()).isEqualTo(9);
+      assertThat(rule.budget().times()).isEqualTo(2);
+      assertThat(rule.budget().after()).isEqualTo(1);
+      assertThat(rule.budget().probability()).isEqualTo(0.5);
+      assertThat(rule.budget().seed()).isEqualTo(9);
       assertThat(rule.delay()).isEqualTo(DelayDistribution.fixed(Duration.ofMillis(1500)));
-      assertThat(rule.openId()).isEqualTo("alice-*");
-      assertThat(rule.roomId()).isEqualTo("vip-?");
-      assertThat(rule.tag()).as("scoped only when installed for a test").isNull();
+      assertThat(rule.scope().openId()).isEqualTo("alice-*");
+      assertThat(rule.scope().roomId()).isEqualTo("vip-?");
+      assertThat(rule.scope().tag()).as("scoped only when installed for a test").isNull();
     }
 
     @Test
     void defaultsFailEveryCallOfEveryOperationInTheCatalog() throws NoSuchMethodException {
       FaultRule rule = planOf("defaults").rule();
       assertThat(rule.operations()).containsExactly(Operation.ENTER_ROOM, Operation.SWITCH_ROOM);
-      assertThat(rule.times()).isEqualTo(Integer.MAX_VALUE);
+      assertThat(rule.budget().times()).isEqualTo(Integer.MAX_VALUE);
       assertThat(rule.fault()).isEqualTo(Fault.error(dev.gmesim.core.catalog.GmeErrorCode.AV_ERR_AUTH_FIALD));
     }
 

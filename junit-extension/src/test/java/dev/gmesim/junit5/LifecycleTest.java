@@ -396,7 +396,7 @@ class LifecycleTest {
     void scopesToTheTest(GmeSimulatorHandle sim, GmeContext gme, EventRecorder events) {
       FaultRule added = sim.addFault(FaultRule.on(Operation.ENTER_ROOM).error(GmeErrorCode.AV_ERR_CHARGE_OVERDUE)
           .build());
-      assertThat(added.tag()).isEqualTo(sim.tag());
+      assertThat(added.scope().tag()).isEqualTo(sim.tag());
       assertThat(added.owner()).isEqualTo(sim.tag());
 
       // A context that is not the test's (no tag) is not touched by the test's faults.

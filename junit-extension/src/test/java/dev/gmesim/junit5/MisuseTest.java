@@ -66,7 +66,7 @@ class MisuseTest {
     void badBudgetsAndDelaysAreEachNamed() {
       EngineExecutionResults results = Kit.run(BadBudgetCases.class);
       assertThat(Kit.failureOf(results, "negativeTimes")).isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageStartingWith("@InjectGmeError(7006, times = -1): times -1 is negative; use 0 (every matching call)");
+          .hasMessageStartingWith("@InjectGmeError(7006, times = -1): times -1 is negative; pass 1 or more, or leave it out");
       assertThat(Kit.failureOf(results, "negativeAfter")).isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageStartingWith("@InjectGmeError(7006, after = -2): after -2 is negative");
       assertThat(Kit.failureOf(results, "probabilityAboveOne")).isInstanceOf(ExtensionConfigurationException.class)

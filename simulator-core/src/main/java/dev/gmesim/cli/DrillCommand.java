@@ -140,7 +140,7 @@ final class DrillCommand implements Callable<Integer> {
         if (own != null) {
           summary.ifPresent(s -> printSummary(out, s));
         } else {
-          summary.ifPresent(s -> out.println("drill summary: " + ControlJson.drill(s)));
+          summary.ifPresent(s -> out.println("drill summary: " + ControlJson.write(s)));
         }
         // Empty when the drill already ended (its TTL passed while the bots finished): nothing to stop.
         control.stopDrill(parsed.name());

@@ -106,7 +106,7 @@ class DrillRunnerTest {
       Files.writeString(profile, "name: cli\nrules:\n  - operations: [SWITCH_ROOM]\n    error: 2001\n    times: 0\n");
       MainTest.Run r = MainTest.run("drill", "--profile", profile.toString());
       assertThat(r.status()).isEqualTo(2);
-      assertThat(r.err()).contains("--profile p.yaml: rules[0].times: line 5: 0 is outside");
+      assertThat(r.err()).contains("--profile p.yaml: rules[0].times: line 5: 0 is less than 1");
     }
 
     @Test

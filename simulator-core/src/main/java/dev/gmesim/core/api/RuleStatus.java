@@ -20,7 +20,7 @@ public record RuleStatus(FaultRule rule, long matched, long fired, boolean activ
 
   /** Returns {@code 'alias' (ENTER_ROOM -> 7006 AV_ERR_AUTH_FIALD) fired 1 of 2 times, matched 3}, for messages. */
   public String describe() {
-    String budget = rule.times() == Integer.MAX_VALUE ? "" : " of " + rule.times();
+    String budget = rule.budget().unlimited() ? "" : " of " + rule.budget().times();
     return rule.describe() + " fired " + fired + budget + " times, matched " + matched
         + (active ? "" : ", inactive");
   }

@@ -87,10 +87,10 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
 
     /** Checks that the outage is positive. */
     public NetworkDown {
-      if (outage == null || outage.isNegative() || outage.isZero()) {
-        throw new IllegalArgumentException("Fault.networkDown: outage " + outage
-            + " is not positive; pass e.g. Duration.ofMinutes(5)");
+      if (outage == null) {
+        new FaultChecks().refuse("outage", "missing; pass how long the network stays down, such as \"5m\"").done();
       }
+      new FaultChecks().positive("outage", outage, "\"5m\"", null).done();
     }
 
     @Override
@@ -122,7 +122,9 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     public Http {
       Objects.requireNonNull(failure, "Fault.http: failure is null; pass one of Fault.HttpFailure.values()");
       if (failure == HttpFailure.SERVER_ERROR) {
-        FaultChecks.serverStatus("Fault.serverError", status);
+        if (status < 500 || status > 599) {
+          new FaultChecks().refuse("status", status, "is outside 500..599", "pass a server-error status in 500..599").done();
+        }
       } else {
         status = 0;
       }
@@ -170,8 +172,8 @@ public sealed interface Fault permits Fault.Error, Fault.NoReply, Fault.Disconne
     /** Checks that the loss is a percentage. */
     public PoorNetwork {
       if (loss < 0 || loss > 100) {
-        throw new IllegalArgumentException("Fault.poorNetwork(" + loss + "): loss is a percentage; pass 0 to 100, "
-            + "e.g. 30");
+        new FaultChecks().refuse("loss", loss, "is outside 0..100", "pass the packet loss in percent, 0 to 100, e.g. 30")
+            .done();
       }
     }
 

@@ -2,18 +2,21 @@ package dev.gmesim.core.fault;
 
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.cloud.ApiErrorCode;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What to break and when: the operations and scope a rule matches, the fault it injects, the delay
- * before it, and its budget ({@code times}, {@code after}, {@code probability}, {@code ttl}).
+ * What to break and when: the operations and {@link Scope} a rule matches, the fault it injects,
+ * the delay before it, its {@link Budget} ({@code times}, {@code after}, {@code probability},
+ * {@code ttl}) and when it may fire.
  *
  * <pre>{@code
  * FaultRule rule = FaultRule.on(Operation.ENTER_ROOM)
@@ -23,55 +26,79 @@ import java.util.stream.Collectors;
  *     .times(2)
  *     .alias("token expiry on the first two joins")
  *     .build();
+ * rule.budget().times();   // 2
+ * rule.scope().roomId();   // "lobby-*"
  * }</pre>
  *
- * <p>Rules are immutable; copy one with {@link #newBuilder()}.
+ * <p>The builder is the front door; the canonical constructor checks the same things and throws
+ * {@link InvalidFaultRuleException} naming every bad field. Copy a rule with {@link #newBuilder()}.
  *
+ * @param id the id the plan knows this rule by, or null until the rule is added to a plan
+ * @param alias the human name used in descriptions and messages, or null
+ * @param operations the operations this rule applies to (never empty)
+ * @param fault the fault this rule injects
+ * @param delay the distribution of the delay before the fault takes effect; null means none
+ * @param budget how often the rule fires; null means {@link Budget#UNLIMITED}
+ * @param scope which calls of those operations it matches; null means {@link Scope#ANY}
+ * @param schedule when the rule may fire, measured from when it is added, or null for always
+ * @param owner who installed the rule (for example a test's unique id), to remove its rules together; or null
  * @since 0.1
  */
-public final class FaultRule {
+public record FaultRule(String id, String alias, Set<Operation> operations, Fault fault, DelayDistribution delay,
+    Budget budget, Scope scope, Schedule schedule, String owner) {
 
-  private final String id;
-  private final String alias;
-  private final Set<Operation> operations;
-  private final Fault fault;
-  private final DelayDistribution delay;
-  private final int times;
-  private final int after;
-  private final double probability;
-  private final long seed;
-  private final Duration ttl;
-  private final String appId;
-  private final Glob openId;
-  private final Glob roomId;
-  private final String tag;
-  private final String owner;
-  private final Set<String> appIds;
-  private final Double userPercent;
-  /** Buckets of {@link UserHash} selected by userPercent, or -1 for every user. */
-  private final int userBuckets;
-  private final Schedule schedule;
+  /** Checks the rule and fills in the defaults; every bad field is named in one exception. */
+  public FaultRule {
+    FaultChecks c = new FaultChecks();
+    if (id != null && id.isBlank()) {
+      c.refuse("id", "'" + id + "'", "is blank", "pass a non-blank id, or leave it unset to get r1, r2, ...");
+    }
+    if (alias != null && alias.isBlank()) {
+      c.refuse("alias", "'" + alias + "'", "is blank",
+          "pass a short description such as 'token expiry', or leave it unset");
+    }
+    if (owner != null && owner.isBlank()) {
+      c.refuse("owner", "'" + owner + "'", "is blank", "pass who installs the rule, such as a test's id, or leave it unset");
+    }
+    if (operations == null || operations.isEmpty() || operations.stream().anyMatch(Objects::isNull)) {
+      c.refuse("operations", "is " + (operations == null || operations.isEmpty() ? "empty" : "holding null")
+          + "; list at least one operation, e.g. ENTER_ROOM");
+      operations = Set.of();
+    } else {
+      operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
+    }
+    if (fault == null) {
+      c.refuse("effect", "missing; pass a fault such as Fault.noReply() or Fault.error(code)");
+    } else if (!operations.isEmpty()) {
+      checkChannel(c, operations, fault);
+    }
+    c.done();
+    delay = delay == null ? DelayDistribution.none() : delay;
+    budget = budget == null ? Budget.UNLIMITED : budget;
+    scope = scope == null ? Scope.ANY : scope;
+  }
 
-  private FaultRule(Builder b) {
-    this.id = b.id;
-    this.alias = b.alias;
-    this.operations = Collections.unmodifiableSet(EnumSet.copyOf(b.operations));
-    this.fault = b.fault;
-    this.delay = b.delay == null ? DelayDistribution.none() : b.delay;
-    this.times = b.times;
-    this.after = b.after;
-    this.probability = b.probability;
-    this.seed = b.seed;
-    this.ttl = b.ttl;
-    this.appId = b.appId;
-    this.openId = Glob.of(b.openId);
-    this.roomId = Glob.of(b.roomId);
-    this.tag = b.tag;
-    this.owner = b.owner;
-    this.appIds = b.appIds == null ? null : Set.copyOf(b.appIds);
-    this.userPercent = b.userPercent;
-    this.userBuckets = b.userPercent == null ? -1 : UserHash.buckets(b.userPercent);
-    this.schedule = b.schedule;
+  /** SDK codes answer SDK operations and API 3.0 codes answer server-API ones; a rule cannot mix the two. */
+  private static void checkChannel(FaultChecks c, Set<Operation> operations, Fault fault) {
+    boolean allServer = operations.stream().allMatch(op -> op.channel() == Operation.Channel.SERVER_API);
+    boolean anyServer = operations.stream().anyMatch(op -> op.channel() == Operation.Channel.SERVER_API);
+    if (fault instanceof Fault.ApiError && !allServer) {
+      c.refuse(InvalidFaultRuleException.BODY, "an API 3.0 error (" + fault.describe() + ") applies only to "
+          + "SERVER_* operations; target those, or use error(code) with a GME code for SDK operations");
+    }
+    if (fault instanceof Fault.NetworkDown && operations.stream().anyMatch(op -> op.channel() == Operation.Channel.HTTP
+        || op.channel() == Operation.Channel.SERVER_API)) {
+      c.refuse(InvalidFaultRuleException.BODY, "networkDown applies to room and device operations (it refuses "
+          + "the member's room reconnects); for HTTP operations use http(CONNECTION_RESET) or serverError(503)");
+    }
+    if (fault instanceof Fault.Error && anyServer) {
+      c.refuse(InvalidFaultRuleException.BODY, "a GME SDK code (" + fault.describe() + ") cannot answer a "
+          + "SERVER_* operation; use apiError(\"FailedOperation\") or another API 3.0 code (ApiErrorCode)");
+    }
+    if (fault instanceof Fault.PoorNetwork && !operations.equals(EnumSet.of(Operation.ROOM_QUALITY))) {
+      c.refuse(InvalidFaultRuleException.BODY, "a poor network (" + fault.describe() + ") applies only to "
+          + "ROOM_QUALITY, the room's 2 s quality samples; target FaultRule.on(Operation.ROOM_QUALITY)");
+    }
   }
 
   /** Starts a rule for one or more operations. */
@@ -102,119 +129,9 @@ public final class FaultRule {
     return new Builder(ops);
   }
 
-  /** Returns the id the plan knows this rule by, or null until the rule is added to a plan. */
-  public String id() {
-    return id;
-  }
-
-  /** Returns the human name used in descriptions and messages, or null. */
-  public String alias() {
-    return alias;
-  }
-
-  /** Returns the operations this rule applies to (never empty). */
-  public Set<Operation> operations() {
-    return operations;
-  }
-
-  /** Returns the fault this rule injects. */
-  public Fault fault() {
-    return fault;
-  }
-
-  /** Returns the distribution of the delay before the fault takes effect. */
-  public DelayDistribution delay() {
-    return delay;
-  }
-
-  /** Returns how many times the rule fires at most; {@link Integer#MAX_VALUE} means no limit. */
-  public int times() {
-    return times;
-  }
-
-  /** Returns how many matching calls pass untouched before the rule may fire. */
-  public int after() {
-    return after;
-  }
-
-  /** Returns the chance, in (0, 1], that a matching call past {@code after} fires. */
-  public double probability() {
-    return probability;
-  }
-
-  /** Returns the seed that makes the probability and delay draws reproducible. */
-  public long seed() {
-    return seed;
-  }
-
-  /** Returns how long after being added the rule expires, if it does. */
-  public Optional<Duration> ttl() {
-    return Optional.ofNullable(ttl);
-  }
-
-  /** Returns the AppID the rule is limited to (exact), or null for any. */
-  public String appId() {
-    return appId;
-  }
-
-  /** Returns the OpenID glob ({@code *} and {@code ?}) the rule is limited to, or null for any. */
-  public String openId() {
-    return openId == null ? null : openId.pattern();
-  }
-
-  /** Returns the room-id glob ({@code *} and {@code ?}) the rule is limited to, or null for any. */
-  public String roomId() {
-    return roomId == null ? null : roomId.pattern();
-  }
-
-  /** Returns the connection tag the rule is limited to (exact), or null for any. */
-  public String tag() {
-    return tag;
-  }
-
-  /** Returns who installed the rule (for example a test's unique id), used to remove its rules together; or null. */
-  public String owner() {
-    return owner;
-  }
-
-  /** Returns the AppIDs the rule is limited to (any one of them, exact), or null for any. */
-  public Set<String> appIds() {
-    return appIds;
-  }
-
-  /**
-   * Returns the percentage of users, in (0, 100], the rule is limited to, chosen by a stable hash of
-   * the OpenID (the same users in every run); or null for every user.
-   */
-  public Double userPercent() {
-    return userPercent;
-  }
-
-  /** Returns when the rule may fire, measured from when it is added, or null for always. */
-  public Schedule schedule() {
-    return schedule;
-  }
-
-  /** Returns true if this OpenID falls in the rule's user percentage (always true without one). */
-  public boolean selectsUser(String openId) {
-    return userBuckets < 0 || (openId != null && UserHash.bucket(openId) < userBuckets);
-  }
-
-  /** Returns true if the call's operation is one of this rule's and every scope field that is set matches. */
+  /** Returns true if the call's operation is one of this rule's and its scope matches the call. */
   public boolean matches(Call call) {
-    return operations.contains(call.operation()) && matchesScope(call);
-  }
-
-  /** Scope check alone, for the plan's index, which has already selected rules by operation. */
-  boolean matchesScope(Call call) {
-    // Exact fields first: they are the cheapest to reject on.
-    return (tag == null || tag.equals(call.tag()))
-        && (appId == null || appId.equals(call.appId()))
-        && (roomId == null || roomId.matches(call.roomId()))
-        && (openId == null || openId.matches(call.openId()))
-        && (appIds == null || (call.appId() != null && appIds.contains(call.appId())))
-        // Last: hashing the OpenID is the dearest check.
-        && (userBuckets < 0 || (call.openId() != null && UserHash.bucket(call.openId()) < userBuckets));
+    return operations.contains(call.operation()) && scope.matches(call);
   }
 
   /** Returns {@code 'alias' (ENTER_ROOM -> 7006 AV_ERR_AUTH_FIALD)}, naming the rule by alias, else id. */
@@ -232,40 +149,11 @@ public final class FaultRule {
     b.alias = alias;
     b.fault = fault;
     b.delay = delay;
-    b.times = times;
-    b.after = after;
-    b.probability = probability;
-    b.seed = seed;
-    b.ttl = ttl;
-    b.appId = appId;
-    b.openId = openId();
-    b.roomId = roomId();
-    b.tag = tag;
-    b.owner = owner;
-    b.appIds = appIds;
-    b.userPercent = userPercent;
+    b.budget(budget);
+    b.scope(scope);
     b.schedule = schedule;
+    b.owner = owner;
     return b;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FaultRule r
-        && times == r.times && after == r.after && seed == r.seed
-        && Double.compare(probability, r.probability) == 0
-        && Objects.equals(id, r.id) && Objects.equals(alias, r.alias)
-        && operations.equals(r.operations) && fault.equals(r.fault) && delay.equals(r.delay)
-        && Objects.equals(ttl, r.ttl) && Objects.equals(appId, r.appId)
-        && Objects.equals(openId(), r.openId()) && Objects.equals(roomId(), r.roomId())
-        && Objects.equals(tag, r.tag) && Objects.equals(owner, r.owner)
-        && Objects.equals(appIds, r.appIds) && Objects.equals(userPercent, r.userPercent)
-        && Objects.equals(schedule, r.schedule);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, alias, operations, fault, delay, times, after, probability, seed, ttl,
-        appId, openId(), roomId(), tag, owner, appIds, userPercent, schedule);
   }
 
   /** Returns the description followed by every setting that differs from the default. */
@@ -275,26 +163,171 @@ public final class FaultRule {
     if (id != null && alias != null) {
       s.append(" id=").append(id);
     }
-    appendIf(s, appId != null, "appId", appId);
-    appendIf(s, openId != null, "openId", openId);
-    appendIf(s, roomId != null, "roomId", roomId);
-    appendIf(s, tag != null, "tag", tag);
-    appendIf(s, appIds != null, "appIds", appIds);
-    appendIf(s, userPercent != null, "userPercent", userPercent);
-    appendIf(s, schedule != null, "schedule", schedule == null ? null : schedule.describe());
-    appendIf(s, !(delay instanceof DelayDistribution.None), "delay", delay);
-    appendIf(s, after != 0, "after", after);
-    appendIf(s, times != Integer.MAX_VALUE, "times", times);
-    appendIf(s, probability != 1.0, "probability", probability);
-    appendIf(s, probability != 1.0 || seed != 0, "seed", seed);
-    appendIf(s, ttl != null, "ttl", ttl == null ? null : Durations.format(ttl));
-    appendIf(s, owner != null, "owner", owner);
+    appendIf(s, "appIds", scope.appIds());
+    appendIf(s, "openId", scope.openId());
+    appendIf(s, "roomId", scope.roomId());
+    appendIf(s, "tag", scope.tag());
+    appendIf(s, "userPercent", scope.userPercent());
+    appendIf(s, "schedule", schedule == null ? null : schedule.describe());
+    appendIf(s, "delay", delay instanceof DelayDistribution.None ? null : delay);
+    appendIf(s, "after", budget.after() == 0 ? null : budget.after());
+    appendIf(s, "times", budget.unlimited() ? null : budget.times());
+    appendIf(s, "probability", budget.probability() == 1.0 ? null : budget.probability());
+    appendIf(s, "seed", budget.probability() == 1.0 && budget.seed() == 0 ? null : budget.seed());
+    appendIf(s, "ttl", budget.ttl() == null ? null : Durations.format(budget.ttl()));
+    appendIf(s, "owner", owner);
     return s.toString();
   }
 
-  private static void appendIf(StringBuilder s, boolean condition, String name, Object value) {
-    if (condition) {
+  private static void appendIf(StringBuilder s, String name, Object value) {
+    if (value != null) {
       s.append(' ').append(name).append('=').append(value);
+    }
+  }
+
+  /**
+   * How often a rule fires: at most {@code times}, once {@code after} matching calls have passed,
+   * each eligible call with chance {@code probability} drawn from {@code seed}, until {@code ttl}.
+   *
+   * <pre>{@code
+   * FaultRule.on(Operation.ENTER_ROOM).noReply().budget(new Budget(2, 1, 0.5, 7, Duration.ofMinutes(10))).build();
+   * }</pre>
+   *
+   * @param times the most times the rule fires, 1 or more; {@link Integer#MAX_VALUE} means no limit
+   * @param after how many matching calls pass untouched before the rule may fire, 0 or more
+   * @param probability the chance, in (0, 1], that a matching call past {@code after} fires
+   * @param seed makes the probability and delay draws reproducible; another seed picks other calls
+   * @param ttl how long after being added to a plan the rule expires, or null for never
+   * @since 0.1
+   */
+  public record Budget(int times, int after, double probability, long seed, Duration ttl) {
+
+    /** Fires on every matching call, for ever. */
+    public static final Budget UNLIMITED = new Budget(Integer.MAX_VALUE, 0, 1.0, 0, null);
+
+    /** Checks every limit; each bad one is named with its value and the fix. */
+    public Budget {
+      FaultChecks c = new FaultChecks();
+      if (times < 1) {
+        c.refuse("times", times, times < 0 ? "is negative" : "is less than 1", "pass 1 or more, or leave it out for no limit");
+      }
+      if (after < 0) {
+        c.refuse("after", after, "is negative", "pass 0 or more (the number of matching calls to let pass first)");
+      }
+      if (!(probability > 0 && probability <= 1)) {
+        c.refuse("probability", probability, "is outside (0, 1]",
+            "pass a number in (0, 1] such as 0.25, or leave it out to fire on every matching call");
+      }
+      if (ttl != null) {
+        c.positive("ttl", ttl, "\"PT10M\"", "or leave it out for no expiry");
+      }
+      c.done();
+    }
+
+    /** Returns true when {@code times} sets no limit. */
+    public boolean unlimited() {
+      return times == Integer.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Which calls a rule matches besides its operations: every field that is set must match, and
+   * null means any. A profile's scope fills in the fields its rules leave unset ({@link #orElse}).
+   *
+   * <pre>{@code
+   * Scope bots = new Scope(Set.of("1400000000"), "bot-*", null, null, 20.0);   // a fifth of the bots of one app
+   * }</pre>
+   *
+   * @param appIds the AppIDs (exact, any one of them), or null for any
+   * @param openId an OpenID glob ({@code *} any run, {@code ?} one character), or null for any
+   * @param roomId a room-id glob, or null for any
+   * @param tag the SDK connection's tag (exact), such as the JUnit test that owns it, or null for any
+   * @param userPercent the share of users in (0, 100], chosen by a stable hash of the OpenID so the same
+   *     users are chosen in every run; or null for every user
+   * @since 0.1
+   */
+  public record Scope(Set<String> appIds, String openId, String roomId, String tag, Double userPercent) {
+
+    /** The scope that limits nothing. */
+    public static final Scope ANY = new Scope(null, null, null, null, null);
+
+    /** Checks every field and keeps the AppIDs sorted, so messages and JSON list them the same way each time. */
+    public Scope {
+      FaultChecks c = new FaultChecks();
+      if (appIds != null) {
+        if (appIds.isEmpty()) {
+          c.refuse("appIds", "is empty; list at least one AppID such as \"1400000000\", or leave it out for any");
+        } else if (appIds.stream().anyMatch(a -> a == null || a.isBlank())) {
+          c.refuse("appIds", appIds, "holds a blank AppID", "list non-blank AppIDs such as \"1400000000\"");
+        } else {
+          appIds = Collections.unmodifiableSet(new LinkedHashSet<>(appIds.stream().sorted().toList()));
+        }
+      }
+      blank(c, "openId", openId, "name a value or a glob such as \"alice-*\", or leave it out to match any");
+      blank(c, "roomId", roomId, "name a room or a glob such as \"lobby-*\", or leave it out to match any");
+      blank(c, "tag", tag, "name the connection's tag, or leave it out to match any");
+      if (userPercent != null && !(userPercent > 0 && userPercent <= 100)) {
+        c.refuse("userPercent", userPercent, "is outside (0, 100]",
+            "pass a number in (0, 100] such as 20 (a fifth of the users), or leave it out for every user");
+      }
+      c.done();
+    }
+
+    private static void blank(FaultChecks c, String field, String value, String fix) {
+      if (value != null && value.isBlank()) {
+        c.refuse(field, "\"" + value + "\"", "is blank", fix);
+      }
+    }
+
+    /** Returns a scope with this scope's fields, and {@code defaults}' where this one leaves a field unset. */
+    public Scope orElse(Scope defaults) {
+      return new Scope(appIds != null ? appIds : defaults.appIds, openId != null ? openId : defaults.openId,
+          roomId != null ? roomId : defaults.roomId, tag != null ? tag : defaults.tag,
+          userPercent != null ? userPercent : defaults.userPercent);
+    }
+
+    /** Returns true if every field that is set matches the call; compiles the globs each time (see {@link #matcher()}). */
+    public boolean matches(Call call) {
+      return matcher().test(call);
+    }
+
+    /** Returns true if this OpenID falls in the scope's user percentage (always true without one). */
+    public boolean selectsUser(String openId) {
+      return userPercent == null || (openId != null && UserHash.bucket(openId) < UserHash.buckets(userPercent));
+    }
+
+    /** Returns this scope compiled once, for matching many calls: the fault plan keeps one per rule. */
+    public Predicate<Call> matcher() {
+      return new Compiled(this);
+    }
+
+    /** A scope with its globs compiled and its user share turned into hash buckets. */
+    private static final class Compiled implements Predicate<Call> {
+      private final Set<String> appIds;
+      private final Glob openId;
+      private final Glob roomId;
+      private final String tag;
+      /** Buckets of {@link UserHash} selected by userPercent, or -1 for every user. */
+      private final int userBuckets;
+
+      Compiled(Scope s) {
+        this.appIds = s.appIds;
+        this.openId = Glob.of(s.openId);
+        this.roomId = Glob.of(s.roomId);
+        this.tag = s.tag;
+        this.userBuckets = s.userPercent == null ? -1 : UserHash.buckets(s.userPercent);
+      }
+
+      @Override
+      public boolean test(Call call) {
+        // Exact fields first: they are the cheapest to reject on.
+        return (tag == null || tag.equals(call.tag()))
+            && (appIds == null || (call.appId() != null && appIds.contains(call.appId())))
+            && (roomId == null || roomId.matches(call.roomId()))
+            && (openId == null || openId.matches(call.openId()))
+            // Last: hashing the OpenID is the dearest check.
+            && (userBuckets < 0 || (call.openId() != null && UserHash.bucket(call.openId()) < userBuckets));
+      }
     }
   }
 
@@ -314,14 +347,13 @@ public final class FaultRule {
     private double probability = 1.0;
     private long seed;
     private Duration ttl;
-    private String appId;
+    private Set<String> appIds;
     private String openId;
     private String roomId;
     private String tag;
-    private String owner;
-    private Set<String> appIds;
     private Double userPercent;
     private Schedule schedule;
+    private String owner;
 
     private Builder(EnumSet<Operation> operations) {
       this.operations = operations;
@@ -344,7 +376,7 @@ public final class FaultRule {
         throw new IllegalArgumentException(where() + ": API error code is null; pass one such as \"RequestLimitExceeded\"");
       }
       try {
-        return fault(Fault.apiError(dev.gmesim.core.cloud.ApiErrorCode.of(code)));
+        return fault(Fault.apiError(ApiErrorCode.of(code)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where() + ": " + e.getMessage(), e);
       }
@@ -376,8 +408,8 @@ public final class FaultRule {
     public Builder networkDown(Duration outage) {
       try {
         return fault(Fault.networkDown(outage));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where() + ": " + e.getMessage(), e);
+      } catch (InvalidFaultRuleException e) {
+        throw new IllegalArgumentException(where() + ": " + FaultChecks.inWords(e), e);
       }
     }
 
@@ -391,8 +423,11 @@ public final class FaultRule {
 
     /** Answers the HTTP exchange with this 5xx status. */
     public Builder serverError(int status) {
-      FaultChecks.serverStatus(where(), status);
-      return fault(Fault.serverError(status));
+      try {
+        return fault(Fault.serverError(status));
+      } catch (InvalidFaultRuleException e) {
+        throw new IllegalArgumentException(where() + ": " + FaultChecks.inWords(e), e);
+      }
     }
 
     /** Injects this fault. */
@@ -446,30 +481,26 @@ public final class FaultRule {
       return this;
     }
 
-    /** Limits the rule to this AppID (exact); null means any. */
+    /** Sets every limit at once: times, after, probability, seed and ttl. */
+    public Builder budget(Budget budget) {
+      Objects.requireNonNull(budget, "FaultRule.Builder.budget: budget is null; pass Budget.UNLIMITED for no limits");
+      this.times = budget.times();
+      this.after = budget.after();
+      this.probability = budget.probability();
+      this.seed = budget.seed();
+      this.ttl = budget.ttl();
+      return this;
+    }
+
+    /** Limits the rule to this AppID (exact), the same as {@code appIds(List.of(appId))}; null means any. */
     public Builder appId(String appId) {
-      this.appId = appId;
+      this.appIds = appId == null ? null : Set.of(appId);
       return this;
     }
 
     /** Limits the rule to any of these AppIDs (exact); null means any. */
     public Builder appIds(Collection<String> appIds) {
-      this.appIds = appIds == null ? null : Set.copyOf(appIds);
-      return this;
-    }
-
-    /**
-     * Limits the rule to this percentage of users, in (0, 100] with up to two decimals, chosen by a
-     * stable hash of the OpenID so the same users are chosen every run; null means every user.
-     */
-    public Builder userPercent(Double percent) {
-      this.userPercent = percent;
-      return this;
-    }
-
-    /** Lets the rule fire only inside this schedule's windows; null means always. */
-    public Builder schedule(Schedule schedule) {
-      this.schedule = schedule;
+      this.appIds = appIds == null ? null : new LinkedHashSet<>(appIds);
       return this;
     }
 
@@ -491,7 +522,33 @@ public final class FaultRule {
       return this;
     }
 
-    /** Records who installed the rule, so {@code removeFaultsByOwner(owner)} can remove its rules together. */
+    /**
+     * Limits the rule to this percentage of users, in (0, 100] with up to two decimals, chosen by a
+     * stable hash of the OpenID so the same users are chosen every run; null means every user.
+     */
+    public Builder userPercent(Double percent) {
+      this.userPercent = percent;
+      return this;
+    }
+
+    /** Sets every scope field at once: appIds, openId, roomId, tag and userPercent. */
+    public Builder scope(Scope scope) {
+      Objects.requireNonNull(scope, "FaultRule.Builder.scope: scope is null; pass Scope.ANY to match every call");
+      this.appIds = scope.appIds();
+      this.openId = scope.openId();
+      this.roomId = scope.roomId();
+      this.tag = scope.tag();
+      this.userPercent = scope.userPercent();
+      return this;
+    }
+
+    /** Lets the rule fire only inside this schedule's windows; null means always. */
+    public Builder schedule(Schedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    /** Records who installed the rule, so the simulator's {@code removeFaultsByOwner} can remove its rules together. */
     public Builder owner(String owner) {
       this.owner = owner;
       return this;
@@ -509,67 +566,23 @@ public final class FaultRule {
       return this;
     }
 
-    /** Checks every setting and returns the rule; a bad setting is named with its value and the fix. */
+    /**
+     * Checks every setting and returns the rule; a bad setting is named with its value and the fix,
+     * e.g. {@code FaultRule 'flaky join' on ENTER_ROOM: times 0 is less than 1; pass 1 or more, ...}.
+     */
     public FaultRule build() {
-      String where = where();
-      if (id != null && id.isBlank()) {
-        throw new IllegalArgumentException(where + ": id '" + id
-            + "' is blank; pass a non-blank id, or leave it unset to get r1, r2, ...");
-      }
-      if (alias != null && alias.isBlank()) {
-        throw new IllegalArgumentException(where + ": alias '" + alias
-            + "' is blank; pass a short description such as 'token expiry', or leave it unset");
-      }
       if (fault == null) {
-        throw new IllegalArgumentException(where + ": no effect; call error(code), noReply(), disconnect(), "
+        throw new IllegalArgumentException(where() + ": no effect; call error(code), noReply(), disconnect(), "
             + "reset(), http(failure), serverError(status) or fault(f)");
       }
-      boolean serverOps = operations.stream().allMatch(op -> op.channel() == Operation.Channel.SERVER_API);
-      boolean anyServerOp = operations.stream().anyMatch(op -> op.channel() == Operation.Channel.SERVER_API);
-      if (fault instanceof Fault.ApiError && !serverOps) {
-        throw new IllegalArgumentException(where + ": an API 3.0 error (" + fault.describe() + ") applies only to "
-            + "SERVER_* operations; target those, or use error(code) with a GME code for SDK operations");
+      try {
+        // The parts first, each on its own, then the rule: one message names the first bad setting.
+        Budget b = new Budget(times, after, probability, seed, ttl);
+        Scope s = new Scope(appIds, openId, roomId, tag, userPercent);
+        return new FaultRule(id, alias, operations, fault, delay, b, s, schedule, owner);
+      } catch (InvalidFaultRuleException e) {
+        throw new IllegalArgumentException(where() + ": " + FaultChecks.inWords(e), e);
       }
-      if (fault instanceof Fault.NetworkDown && operations.stream().anyMatch(op -> op.channel() == Operation.Channel.HTTP
-          || op.channel() == Operation.Channel.SERVER_API)) {
-        throw new IllegalArgumentException(where + ": networkDown applies to room and device operations (it refuses "
-            + "the member's room reconnects); for HTTP operations use http(CONNECTION_RESET) or serverError(503)");
-      }
-      if (fault instanceof Fault.Error && anyServerOp) {
-        throw new IllegalArgumentException(where + ": a GME SDK code (" + fault.describe() + ") cannot answer a "
-            + "SERVER_* operation; use apiError(\"FailedOperation\") or another API 3.0 code (ApiErrorCode)");
-      }
-      if (fault instanceof Fault.PoorNetwork && !operations.equals(java.util.EnumSet.of(Operation.ROOM_QUALITY))) {
-        throw new IllegalArgumentException(where + ": a poor network (" + fault.describe() + ") applies only to "
-            + "ROOM_QUALITY, the room's 2 s quality samples; target FaultRule.on(Operation.ROOM_QUALITY)");
-      }
-      if (times < 1) {
-        throw new IllegalArgumentException(where + ": times " + times
-            + " is less than 1; pass times(1) or more, or leave it unset for no limit");
-      }
-      if (after < 0) {
-        throw new IllegalArgumentException(where + ": after " + after
-            + " is negative; pass after(0) or more (the number of matching calls to let pass first)");
-      }
-      if (!(probability > 0 && probability <= 1)) {
-        throw new IllegalArgumentException(where + ": probability " + probability
-            + " is outside (0, 1]; pass a value such as 0.25, or leave it unset to fire on every matching call");
-      }
-      if (ttl != null) {
-        String fix = "pass a positive Duration such as Duration.ofSeconds(30), or leave it unset for no expiry";
-        if (ttl.isZero() || ttl.isNegative()) {
-          throw new IllegalArgumentException(where + ": ttl " + Durations.format(ttl) + " is not positive; " + fix);
-        }
-        Durations.requireNanos(where, "ttl", ttl, fix);
-      }
-      if (userPercent != null && !(userPercent > 0 && userPercent <= 100)) {
-        throw new IllegalArgumentException(where + ": userPercent " + userPercent
-            + " is outside (0, 100]; pass e.g. 20 for a fifth of the users, or leave it unset for every user");
-      }
-      if (appIds != null && appIds.isEmpty()) {
-        throw new IllegalArgumentException(where + ": appIds is empty; list at least one AppID, or leave it unset for any");
-      }
-      return new FaultRule(this);
     }
 
     private String where() {

@@ -18,16 +18,17 @@ public record GuardRail(Integer maxFaultsPerSecond, Double maxFaultShare) {
 
   private static final GuardRail NONE = new GuardRail(null, null);
 
-  /** Checks that each limit, when set, is positive (and a share at most 1). */
+  /** Checks that each limit, when set, is positive (and a share at most 1); every bad one is named. */
   public GuardRail {
+    FaultChecks c = new FaultChecks();
     if (maxFaultsPerSecond != null && maxFaultsPerSecond < 1) {
-      throw new IllegalArgumentException("GuardRail: maxFaultsPerSecond " + maxFaultsPerSecond
-          + " is less than 1; pass 1 or more, or leave it out for no limit");
+      c.refuse("maxFaultsPerSecond", maxFaultsPerSecond, "is less than 1", "pass e.g. 50, or leave it out for no limit");
     }
     if (maxFaultShare != null && !(maxFaultShare > 0 && maxFaultShare <= 1)) {
-      throw new IllegalArgumentException("GuardRail: maxFaultShare " + maxFaultShare
-          + " is outside (0, 1]; pass e.g. 0.3 for 30%, or leave it out for no limit");
+      c.refuse("maxFaultShare", maxFaultShare, "is outside (0, 1]",
+          "pass e.g. 0.3 for at most 30% of calls, or leave it out for no limit");
     }
+    c.done();
   }
 
   /** Returns the guard rail that limits nothing. */

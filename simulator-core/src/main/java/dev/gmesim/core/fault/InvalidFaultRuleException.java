@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A fault rule in JSON (or YAML) that cannot be accepted: every problem names the field at fault,
- * the value, and the fix, e.g. {@code error: unknown GME error code 70060; nearest: 7006 AV_ERR_AUTH_FIALD}.
+ * A fault rule, one of its parts ({@link FaultRule.Budget}, {@link FaultRule.Scope}, {@link GuardRail}, ...)
+ * or a rule in JSON (or YAML) that cannot be accepted: every problem names the field at fault, the
+ * value, and the fix, e.g. {@code error: unknown GME error code 70060; nearest: 7006 AV_ERR_AUTH_FIALD}.
  *
  * @since 0.1
  */

@@ -1,7 +1,5 @@
 package dev.gmesim.core.remote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gmesim.core.api.DrillStatus;
 import dev.gmesim.core.api.GmeSimulatorControl;
 import dev.gmesim.core.api.Health;
@@ -10,11 +8,12 @@ import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
+import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.FaultRule;
-import dev.gmesim.core.fault.InvalidFaultRuleException;
-import dev.gmesim.core.internal.fault.FaultRuleJson;
 import dev.gmesim.core.time.TimeScale;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,10 +26,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Drives a GME simulator that runs as its own process (the jar, the Docker image) over its control
@@ -67,17 +66,13 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   private final TimeScale timeScale;
   private final Duration requestTimeout;
 
-  private GmeSimulatorClient(URI base, String token, HttpClient http, JsonNode settings) {
-    this(base, token, http, settings, REQUEST_TIMEOUT);
-  }
-
-  private GmeSimulatorClient(URI base, String token, HttpClient http, JsonNode settings, Duration requestTimeout) {
+  private GmeSimulatorClient(URI base, String token, HttpClient http, Wire.Settings settings, Duration requestTimeout) {
     this.base = base;
     this.token = token;
     this.http = http;
     this.requestTimeout = requestTimeout;
-    this.roomPort = settings.path("roomPort").asInt();
-    this.timeScale = TimeScale.of(settings.path("timeScale").asDouble(1.0));
+    this.roomPort = settings == null ? 0 : settings.roomPort();
+    this.timeScale = TimeScale.of(settings == null ? 1.0 : settings.timeScale());
   }
 
   /** Connects to a simulator whose control API is open (loopback, or started with the insecure opt-out). */
@@ -93,10 +88,10 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     URI base = base("connect", baseUri);
     String token = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
     HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    GmeSimulatorClient probe = new GmeSimulatorClient(base, token, http, FaultRuleJson.mapper().createObjectNode());
-    JsonNode settings;
+    GmeSimulatorClient probe = new GmeSimulatorClient(base, token, http, null, REQUEST_TIMEOUT);
+    Wire.Settings settings;
     try {
-      settings = probe.get("settings");
+      settings = probe.get("settings", Wire.Settings.class);
     } catch (RemoteSimulatorException e) {
       if (e.status() == 404) {
         throw new RemoteSimulatorException(404, null, base + " answered 404 for GET /__admin/gme/settings, so it is "
@@ -104,7 +99,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
       }
       throw e;
     }
-    return new GmeSimulatorClient(base, token, http, settings);
+    return new GmeSimulatorClient(base, token, http, settings, REQUEST_TIMEOUT);
   }
 
   /**
@@ -118,7 +113,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     Objects.requireNonNull(timeout, "GmeSimulatorClient.probeHealth: timeout is null; pass e.g. Duration.ofSeconds(3)");
     String token = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-    return new GmeSimulatorClient(base, token, http, FaultRuleJson.mapper().createObjectNode(), timeout).health();
+    return new GmeSimulatorClient(base, token, http, null, timeout).health();
   }
 
   private static URI base(String call, URI baseUri) {
@@ -155,40 +150,35 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public FaultRule addFault(FaultRule rule) {
     Objects.requireNonNull(rule, "addFault: rule is null; pass FaultRule.on(operation)...build()");
-    return parseRule(send("POST", "faults", FaultRuleJson.write(rule)));
+    return send("POST", "faults", rule, FaultRule.class);
   }
 
   /** Adds several rules in order, all or none, and returns them with their ids. */
   @Override
   public List<FaultRule> addFaults(List<FaultRule> rules) {
     Objects.requireNonNull(rules, "addFaults: rules is null; pass a list of built rules");
-    JsonNode out = send("POST", "faults", FaultRuleJson.rulesToJson(rules).toString());
-    try {
-      return FaultRuleJson.rulesFromJson(out);
-    } catch (InvalidFaultRuleException e) {
-      throw unreadable("POST faults", e);
-    }
+    return List.copyOf(send("POST", "faults", new Wire.Rules(rules), Wire.Rules.class).rules());
   }
 
   /** Removes one fault rule by id; returns whether it existed. */
   @Override
   public boolean removeFault(String id) {
     Objects.requireNonNull(id, "removeFault: id is null; pass the id addFault returned");
-    return optional(() -> send("DELETE", "faults/" + segment(id), null)).isPresent();
+    return optional(() -> send("DELETE", "faults/" + segment(id), null, Wire.Removed.class)).isPresent();
   }
 
   /** Removes every rule installed with this owner and returns how many there were. */
   @Override
   public int removeFaultsByOwner(String owner) {
     Objects.requireNonNull(owner, "removeFaultsByOwner: owner is null; pass the value given to FaultRule.Builder.owner");
-    return send("DELETE", "faults?owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8), null)
-        .path("removed").asInt();
+    return send("DELETE", "faults?owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8), null, Wire.Removed.class)
+        .removed();
   }
 
   /** Removes every fault rule. */
   @Override
   public void clearFaults() {
-    send("DELETE", "faults", null);
+    send("DELETE", "faults", null, Wire.Removed.class);
   }
 
   /**
@@ -198,26 +188,21 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
    */
   @Override
   public boolean addApp(String appId, String key) {
-    dev.gmesim.core.auth.AppCredentials app = dev.gmesim.core.auth.AppCredentials.of(appId, key);
-    String body = FaultRuleJson.mapper().createObjectNode().put("key", app.key().reveal()).toString();
-    return send("PUT", "apps/" + app.appId(), body).path("replaced").asBoolean();
+    AppCredentials app = AppCredentials.of(appId, key);
+    return send("PUT", "apps/" + app.appId(), new Wire.AppKey(app.key().reveal()), Wire.AppPut.class).replaced();
   }
 
   /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
   @Override
   public boolean removeApp(String appId) {
-    String id = Long.toString(dev.gmesim.core.auth.AppCredentials.numericAppId(appId));
-    return optional(() -> send("DELETE", "apps/" + id, null)).isPresent();
+    String id = Long.toString(AppCredentials.numericAppId(appId));
+    return optional(() -> send("DELETE", "apps/" + id, null, Wire.AppRemoved.class)).isPresent();
   }
 
   /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
   @Override
   public List<String> apps() {
-    List<String> out = new ArrayList<>();
-    for (JsonNode a : get("apps").path("apps")) {
-      out.add(a.path("appId").asText());
-    }
-    return out;
+    return get("apps", Wire.Apps.class).apps().stream().map(Wire.App::appId).toList();
   }
 
   /**
@@ -226,18 +211,18 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
    * The key travels only in the request body and is never echoed back.
    */
   @Override
-  public boolean addCloudSecret(dev.gmesim.core.cloud.CloudSecret secret) {
-    java.util.Objects.requireNonNull(secret, "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
+  public boolean addCloudSecret(CloudSecret secret) {
+    Objects.requireNonNull(secret, "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
     pathSafe(secret.secretId());
-    String body = FaultRuleJson.mapper().createObjectNode().put("secretKey", secret.reveal()).toString();
-    return send("PUT", "cloud-secrets/" + secret.secretId(), body).path("replaced").asBoolean();
+    return send("PUT", "cloud-secrets/" + secret.secretId(), new Wire.SecretKey(secret.reveal()), Wire.SecretPut.class)
+        .replaced();
   }
 
   /** Forgets a server-API key by SecretId; returns whether it was known. */
   @Override
   public boolean removeCloudSecret(String secretId) {
-    String id = pathSafe(dev.gmesim.core.cloud.CloudSecret.of(secretId, "x").secretId());
-    return optional(() -> send("DELETE", "cloud-secrets/" + id, null)).isPresent();
+    String id = pathSafe(CloudSecret.of(secretId, "x").secretId());
+    return optional(() -> send("DELETE", "cloud-secrets/" + id, null, Wire.SecretRemoved.class)).isPresent();
   }
 
   /** The control API names a key in its path, so its SecretId must be letters, digits and {@code . _ ~ -}, as Tencent's are. */
@@ -253,40 +238,20 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
   @Override
   public List<String> cloudSecretIds() {
-    List<String> out = new ArrayList<>();
-    for (JsonNode s : get("cloud-secrets").path("secrets")) {
-      out.add(s.path("secretId").asText());
-    }
-    return out;
+    return get("cloud-secrets", Wire.Secrets.class).secrets().stream().map(Wire.Secret::secretId).toList();
   }
 
   /** Returns every rule with its counters, in order of addition. */
   @Override
   public List<RuleStatus> faults() {
-    List<RuleStatus> out = new ArrayList<>();
-    for (JsonNode s : get("faults").path("rules")) {
-      try {
-        out.add(FaultRuleJson.statusFromJson(s));
-      } catch (InvalidFaultRuleException e) {
-        throw unreadable("GET faults", e);
-      }
-    }
-    return out;
+    return List.copyOf(get("faults", Wire.Statuses.class).rules());
   }
 
   /** Returns one rule with its counters, or empty if the simulator has no rule with this id. */
   @Override
   public Optional<RuleStatus> fault(String id) {
     Objects.requireNonNull(id, "fault: id is null; pass the id addFault returned");
-    JsonNode status = optional(() -> get("faults/" + segment(id))).orElse(null);
-    if (status == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(FaultRuleJson.statusFromJson(status));
-    } catch (InvalidFaultRuleException e) {
-      throw unreadable("GET faults/" + id, e);
-    }
+    return optional(() -> get("faults/" + segment(id), RuleStatus.class));
   }
 
   /** Returns the newest journal entries (up to {@value JournalQuery#DEFAULT_LIMIT}), oldest first. */
@@ -298,9 +263,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public List<JournalEntry> journal(JournalQuery query) {
     Objects.requireNonNull(query, "journal: query is null; pass JournalQuery.all() or JournalQuery.builder()...build()");
-    List<JournalEntry> out = new ArrayList<>();
-    get("journal" + query.queryString()).path("entries").forEach(e -> out.add(ControlJson.journalEntry(e)));
-    return out;
+    return List.copyOf(get("journal" + query.queryString(), Wire.Journal.class).entries());
   }
 
   /** Returns every non-empty room and its members. */
@@ -320,40 +283,40 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   /** Clears faults and drills, the journal, every room and every voice message, as the embedded simulator's reset does. */
   @Override
   public void reset() {
-    send("POST", "reset", null);
+    send("POST", "reset", null, Wire.Reset.class);
   }
 
   /** Starts the profile as a drill (sent as JSON), replacing a running drill of the same name. */
   @Override
   public DrillStatus startDrill(FaultProfile profile) {
     Objects.requireNonNull(profile, "startDrill: profile is null; pass FaultProfile.load(path) or FaultProfile.parse(...)");
-    return ControlJson.drill(send("POST", "drills", FaultRuleJson.profileToJson(profile).toString()));
+    return send("POST", "drills", Wire.Profile.of(profile), DrillStatus.class);
   }
 
   /** Returns the running drills with their remaining time (to the millisecond) and rules, oldest first. */
   @Override
   public List<DrillStatus> drills() {
-    return drillList(get("drills"));
+    return List.copyOf(get("drills", Wire.Drills.class).drills());
   }
 
   /** Returns the status and summary of a running or recently ended drill, or empty if none has this name. */
   @Override
   public Optional<DrillStatus> drill(String name) {
     Objects.requireNonNull(name, "drill: name is null; pass the profile's name");
-    return optional(() -> ControlJson.drill(get("drills/" + segment(name) + "/summary")));
+    return optional(() -> get("drills/" + segment(name) + "/summary", DrillStatus.class));
   }
 
   /** Ends one running drill at once; returns its final status, or empty if no drill of that name runs. */
   @Override
   public Optional<DrillStatus> stopDrill(String name) {
     Objects.requireNonNull(name, "stopDrill: name is null; pass the profile's name");
-    return optional(() -> ControlJson.drill(send("DELETE", "drills/" + segment(name), null)));
+    return optional(() -> send("DELETE", "drills/" + segment(name), null, DrillStatus.class));
   }
 
   /** The kill switch: ends every running drill at once and returns their final statuses. */
   @Override
   public List<DrillStatus> stopDrills() {
-    return drillList(send("DELETE", "drills", null));
+    return List.copyOf(send("DELETE", "drills", null, Wire.Stopped.class).drills());
   }
 
   /** Sets the text speech-to-text returns for an uploaded voice message; an unknown id answers 404. */
@@ -362,24 +325,20 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     Objects.requireNonNull(fileId, "transcript: fileId is null; pass the file_id from PTT_UPLOAD_COMPLETE");
     // The route takes the store id, the last path segment of the file_id URL, as the embedded simulator does.
     String id = fileId.strip().replaceFirst("\\?.*$", "").replaceFirst("/+$", "");
-    String body = FaultRuleJson.mapper().createObjectNode().put("text", text).toString();
-    send("PUT", "voice-messages/" + segment(id.substring(id.lastIndexOf('/') + 1)) + "/transcript", body);
+    send("PUT", "voice-messages/" + segment(id.substring(id.lastIndexOf('/') + 1)) + "/transcript",
+        new Wire.Transcript(text), Object.class);
   }
 
   /** Returns the simulator's health; throws if it cannot be reached. */
   public Health health() {
-    JsonNode h = get("health");
-    return new Health(h.path("status").asText(), h.path("timeScale").asDouble(), h.path("sessions").asInt());
+    return get("health", Health.class);
   }
 
   /** Returns the simulator's catalog of documented error codes. */
   public List<GmeErrorCode> catalog() {
-    List<GmeErrorCode> out = new ArrayList<>();
-    for (JsonNode c : get("catalog").path("codes")) {
-      // A newer simulator may know codes this client does not; those are left out.
-      GmeErrorCode.byValue(c.path("code").asInt()).ifPresent(out::add);
-    }
-    return out;
+    // A newer simulator may know codes this client does not; those are left out.
+    return get("catalog", Wire.Catalog.class).codes().stream()
+        .flatMap(c -> GmeErrorCode.byValue(c.code()).stream()).toList();
   }
 
   /** Returns the simulator's metrics in Prometheus text format. */
@@ -396,19 +355,11 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   // ---------------------------------------------------------------------------------------------
 
   private List<RoomSnapshot> rooms(String path) {
-    List<RoomSnapshot> out = new ArrayList<>();
-    get(path).path("rooms").forEach(r -> out.add(ControlJson.room(r)));
-    return out;
-  }
-
-  private static List<DrillStatus> drillList(JsonNode answer) {
-    List<DrillStatus> out = new ArrayList<>();
-    answer.path("drills").forEach(d -> out.add(ControlJson.drill(d)));
-    return out;
+    return List.copyOf(get(path, Wire.Rooms.class).rooms());
   }
 
   /** Returns the call's answer, or empty when the simulator answers 404 (no such rule or drill). */
-  private static <T> Optional<T> optional(java.util.function.Supplier<T> call) {
+  private static <T> Optional<T> optional(Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (RemoteSimulatorException e) {
@@ -423,30 +374,19 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private FaultRule parseRule(JsonNode node) {
+  private <T> T get(String path, Class<T> answer) {
+    return send("GET", path, null, answer);
+  }
+
+  /** Sends a contract value (or nothing) and reads the answer into {@code answer} with the contract's mapper. */
+  private <T> T send(String method, String path, Object body, Class<T> answer) {
+    HttpResponse<String> r = exchange(method, path, body == null ? null : ControlJson.write(body));
     try {
-      return FaultRuleJson.fromJson(node);
-    } catch (InvalidFaultRuleException e) {
-      throw unreadable("POST faults", e);
-    }
-  }
-
-  private RemoteSimulatorException unreadable(String call, InvalidFaultRuleException e) {
-    return new RemoteSimulatorException(200, e.field(), call + ": the simulator's answer cannot be read by this "
-        + "client (" + e.getMessage() + "); use a client of the simulator's version", List.of(), e);
-  }
-
-  private JsonNode get(String path) {
-    return send("GET", path, null);
-  }
-
-  private JsonNode send(String method, String path, String body) {
-    HttpResponse<String> r = exchange(method, path, body);
-    try {
-      return FaultRuleJson.mapper().readTree(r.body());
-    } catch (JsonProcessingException e) {
+      return ControlJson.read(r.body(), answer);
+    } catch (IOException | RuntimeException e) {
       throw new RemoteSimulatorException(r.statusCode(), null, method + " " + base + API + path
-          + " answered with a body that is not JSON; is this the simulator's HTTP port?", List.of(), e);
+          + " answered with a body this client cannot read (" + e.getMessage() + "); is this the simulator's HTTP port,"
+          + " of this client's version?", List.of(), e);
     }
   }
 
@@ -484,29 +424,22 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
 
   private RemoteSimulatorException refusal(String method, String path, HttpResponse<String> r) {
     String where = method + " /" + API + path;
-    JsonNode error = null;
+    Wire.Error error = null;
     try {
-      error = r.body() == null || r.body().isBlank() ? null : FaultRuleJson.mapper().readTree(r.body());
-    } catch (JsonProcessingException ignored) {
+      error = r.body() == null || r.body().isBlank() ? null : ControlJson.read(r.body(), Wire.Error.class);
+    } catch (IOException | RuntimeException ignored) {
       // Not one of the control API's errors; reported below from the status alone.
     }
-    if (error == null || !error.has("message")) {
+    if (error == null || error.message() == null) {
       String hint = r.statusCode() == 401 ? "; pass the simulator's admin token to connect(uri, token)"
           : r.statusCode() == 404 ? "; is the simulator at " + base + " of a version with this endpoint?" : "";
       return new RemoteSimulatorException(r.statusCode(), null, where + " answered " + r.statusCode() + hint,
           List.of(), null);
     }
-    List<String> problems = new ArrayList<>();
-    for (JsonNode p : error.path("problems")) {
-      problems.add(p.path("field").asText() + ": " + p.path("message").asText());
-    }
-    String field = text(error, "field");
+    List<String> problems = error.problems() == null ? List.of()
+        : error.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
+    String field = error.field();
     return new RemoteSimulatorException(r.statusCode(), field, where + " answered " + r.statusCode() + ": "
-        + (field == null ? "" : field + ": ") + error.path("message").asText(), problems, null);
-  }
-
-  private static String text(JsonNode node, String name) {
-    JsonNode v = node.get(name);
-    return v == null || v.isNull() ? null : v.asText();
+        + (field == null ? "" : field + ": ") + error.message(), problems, null);
   }
 }

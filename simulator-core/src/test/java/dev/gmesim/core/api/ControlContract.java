@@ -125,7 +125,7 @@ abstract class ControlContract {
       assertThat(sim.faults()).extracting(s -> s.rule().id()).containsExactly("taken");
 
       List<FaultRule> added = sim.addFaults(List.of(authFailure("dave"), authFailure("erin")));
-      assertThat(added).extracting(FaultRule::openId).containsExactly("dave", "erin");
+      assertThat(added).extracting(r -> r.scope().openId()).containsExactly("dave", "erin");
       assertThat(sim.faults()).extracting(s -> s.rule().id())
           .containsExactly("taken", added.get(0).id(), added.get(1).id());
     }

@@ -74,7 +74,7 @@ class EffectTest {
   @Test
   void ruleJsonTakesTheShortFormsAndWritesIso() {
     FaultRule rule = FaultRuleJson.parse("{\"operations\":[\"INIT\"],\"error\":7006,\"delay\":{\"fixed\":\"250ms\"},\"ttl\":\"10m\"}");
-    assertThat(rule.ttl()).hasValue(Duration.ofMinutes(10));
+    assertThat(rule.budget().ttl()).isEqualTo(Duration.ofMinutes(10));
     assertThat(FaultRuleJson.write(rule)).contains("\"PT10M\"").contains("\"PT0.25S\"");
   }
 }

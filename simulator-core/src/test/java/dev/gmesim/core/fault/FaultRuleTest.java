@@ -30,15 +30,16 @@ class FaultRuleTest {
       assertThat(rule.operations()).containsExactly(ENTER_ROOM);
       assertThat(rule.fault()).isEqualTo(new Fault.Error(AUTH));
       assertThat(rule.delay()).isEqualTo(DelayDistribution.none());
-      assertThat(rule.times()).isEqualTo(Integer.MAX_VALUE);
-      assertThat(rule.after()).isZero();
-      assertThat(rule.probability()).isEqualTo(1.0);
-      assertThat(rule.seed()).isZero();
-      assertThat(rule.ttl()).isEmpty();
-      assertThat(rule.appId()).isNull();
-      assertThat(rule.openId()).isNull();
-      assertThat(rule.roomId()).isNull();
-      assertThat(rule.tag()).isNull();
+      assertThat(rule.budget().times()).isEqualTo(Integer.MAX_VALUE);
+      assertThat(rule.budget().after()).isZero();
+      assertThat(rule.budget().probability()).isEqualTo(1.0);
+      assertThat(rule.budget().seed()).isZero();
+      assertThat(rule.budget().ttl()).isNull();
+      assertThat(rule.scope().appIds()).isNull();
+      assertThat(rule.scope().openId()).isNull();
+      assertThat(rule.scope().roomId()).isNull();
+      assertThat(rule.scope().tag()).isNull();
+      assertThat(rule.scope().userPercent()).isNull();
       assertThat(rule.owner()).isNull();
     }
 
@@ -90,9 +91,41 @@ class FaultRuleTest {
       FaultRule changed = original.newBuilder().times(4).build();
 
       assertThat(copy).isEqualTo(original).hasSameHashCodeAs(original);
-      assertThat(changed.times()).isEqualTo(4);
+      assertThat(changed.budget().times()).isEqualTo(4);
       assertThat(changed).isNotEqualTo(original);
       assertThat(changed.newBuilder().times(3).build()).isEqualTo(original);
+    }
+
+    @Test
+    void appIdIsAScopeOfOneAppId() {
+      FaultRule rule = FaultRule.on(ENTER_ROOM).error(AUTH).appId("1400000000").build();
+
+      assertThat(rule.scope().appIds()).containsExactly("1400000000");
+      assertThat(rule).isEqualTo(FaultRule.on(ENTER_ROOM).error(AUTH).appIds(List.of("1400000000")).build());
+    }
+
+    @Test
+    void aBudgetAndAScopeSetEveryOneOfTheirSettingsAtOnce() {
+      FaultRule.Budget budget = new FaultRule.Budget(2, 1, 0.5, 7, Duration.ofMinutes(1));
+      FaultRule.Scope scope = new FaultRule.Scope(Set.of("b", "a"), "bot-*", "lobby", "t", 20.0);
+
+      FaultRule rule = FaultRule.on(ENTER_ROOM).noReply().budget(budget).scope(scope).build();
+
+      assertThat(rule.budget()).isEqualTo(budget);
+      assertThat(rule.scope()).isEqualTo(scope);
+      assertThat(rule.scope().appIds()).as("kept sorted").containsExactly("a", "b");
+      assertThat(rule).isEqualTo(FaultRule.on(ENTER_ROOM).noReply().times(2).after(1).probability(0.5).seed(7)
+          .ttl(Duration.ofMinutes(1)).appIds(List.of("a", "b")).openId("bot-*").roomId("lobby").tag("t")
+          .userPercent(20.0).build());
+    }
+
+    @Test
+    void aScopeFillsInOnlyTheFieldsAnotherLeavesUnset() {
+      FaultRule.Scope own = new FaultRule.Scope(null, "eu-*", null, null, null);
+      FaultRule.Scope shared = new FaultRule.Scope(Set.of("1400000000"), "us-*", "lobby-*", "t", 20.0);
+
+      assertThat(own.orElse(shared)).isEqualTo(new FaultRule.Scope(Set.of("1400000000"), "eu-*", "lobby-*", "t", 20.0));
+      assertThat(FaultRule.Scope.ANY.orElse(shared)).isEqualTo(shared);
     }
 
     @Test
@@ -211,7 +244,7 @@ class FaultRuleTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).times(0).alias("flaky join").build())
           .withMessage("FaultRule 'flaky join' on ENTER_ROOM: times 0 is less than 1; "
-              + "pass times(1) or more, or leave it unset for no limit");
+              + "pass 1 or more, or leave it out for no limit");
     }
 
     @Test
@@ -219,7 +252,7 @@ class FaultRuleTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).after(-1).build())
           .withMessage("FaultRule on ENTER_ROOM: after -1 is negative; "
-              + "pass after(0) or more (the number of matching calls to let pass first)");
+              + "pass 0 or more (the number of matching calls to let pass first)");
     }
 
     @Test
@@ -228,7 +261,7 @@ class FaultRuleTest {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).probability(p).build())
             .withMessage("FaultRule on ENTER_ROOM: probability " + p + " is outside (0, 1]; "
-                + "pass a value such as 0.25, or leave it unset to fire on every matching call");
+                + "pass a number in (0, 1] such as 0.25, or leave it out to fire on every matching call");
       }
     }
 
@@ -237,10 +270,10 @@ class FaultRuleTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).ttl(Duration.ZERO).build())
           .withMessage("FaultRule on ENTER_ROOM: ttl 0s is not positive; "
-              + "pass a positive Duration such as Duration.ofSeconds(30), or leave it unset for no expiry");
+              + "pass a positive duration such as \"PT10M\", or leave it out for no expiry");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).ttl(Duration.ofMillis(-5)).build())
-          .withMessageStartingWith("FaultRule on ENTER_ROOM: ttl -5ms is not positive; pass a positive Duration");
+          .withMessageStartingWith("FaultRule on ENTER_ROOM: ttl -5ms is not positive; pass a positive duration");
     }
 
     @Test
@@ -254,8 +287,30 @@ class FaultRuleTest {
     void aServerErrorOutside5xxIsRejected() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FaultRule.on(PTT_UPLOAD).serverError(404))
-          .withMessage("FaultRule on PTT_UPLOAD: status 404 is not a server error; "
-              + "pass a status in 500..599, or http(HttpFailure) for other HTTP failures");
+          .withMessage("FaultRule on PTT_UPLOAD: status 404 is outside 500..599; pass a server-error status in 500..599");
+    }
+
+    @Test
+    void theBudgetNamesEveryBadLimitAtOnceAndTheBuilderTheFirst() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FaultRule.Budget(0, -1, 2.0, 0, Duration.ZERO))
+          .isInstanceOfSatisfying(InvalidFaultRuleException.class, e -> assertThat(e.problems())
+              .extracting(InvalidFaultRuleException.Problem::field).containsExactly("times", "after", "probability", "ttl"));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).times(0).after(-1).build())
+          .withMessage("FaultRule on ENTER_ROOM: times 0 is less than 1; pass 1 or more, or leave it out for no limit"
+              + " (and 1 more problem)");
+    }
+
+    @Test
+    void blankScopeFieldsAreRejected() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).openId(" ").build())
+          .withMessage("FaultRule on ENTER_ROOM: openId \" \" is blank; name a value or a glob such as \"alice-*\", "
+              + "or leave it out to match any");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FaultRule.on(ENTER_ROOM).error(AUTH).appIds(List.of()).build())
+          .withMessage("FaultRule on ENTER_ROOM: appIds is empty; list at least one AppID such as \"1400000000\", "
+              + "or leave it out for any");
     }
 
     @Test

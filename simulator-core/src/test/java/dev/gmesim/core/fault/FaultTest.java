@@ -36,8 +36,7 @@ class FaultTest {
   void aServerErrorOutside5xxIsRejectedWithTheRange() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Fault.serverError(200))
-        .withMessage("Fault.serverError: status 200 is not a server error; "
-            + "pass a status in 500..599, or http(HttpFailure) for other HTTP failures");
+        .withMessage("status: 200 is outside 500..599; pass a server-error status in 500..599");
     assertThatIllegalArgumentException().isThrownBy(() -> Fault.serverError(600));
     assertThat(Fault.serverError(599)).isEqualTo(new Fault.Http(HttpFailure.SERVER_ERROR, 599));
   }

@@ -206,7 +206,7 @@ class ReconnectionTest extends SimulatorPerTest {
     void aNetworkDownFaultNeedsAPositiveOutageAndARoomOperation() {
       assertThatThrownBy(() -> FaultRule.on(Operation.ENABLE_MIC).networkDown(Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("outage PT0S is not positive; pass e.g. Duration.ofMinutes(5)");
+          .hasMessageContaining("outage 0s is not positive; pass a positive duration such as \"5m\"");
       assertThatThrownBy(() -> FaultRule.on(Operation.PTT_UPLOAD).networkDown(Duration.ofMinutes(1)).build())
           .hasMessageContaining("networkDown applies to room and device operations");
     }

@@ -1,154 +1,218 @@
 package dev.gmesim.core.api.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.gmesim.core.api.DrillStatus;
+import dev.gmesim.core.api.Health;
 import dev.gmesim.core.api.JournalEntry;
-import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.api.RuleStatus;
-import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.GuardRail;
 import dev.gmesim.core.internal.fault.FaultRuleJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The control API's JSON for journal entries, rooms and drills, written by the server and read by
- * the client in one place, so the two ends cannot drift apart. The server's own answers are trusted:
- * reading them checks nothing (untrusted input goes through {@link FaultRuleJson}'s strict reader).
+ * The one mapper of the control contract: the server writes its answers with it, the client
+ * writes its requests and reads those answers back into the same records ({@link RuleStatus},
+ * {@link DrillStatus}, {@link JournalEntry}, {@link dev.gmesim.core.api.RoomSnapshot}, {@link Health},
+ * and the envelopes in {@link Wire}). The public records carry no Jackson annotation (the shaded jar
+ * relocates Jackson, so an annotation there would mean nothing to a user's own Jackson): what they
+ * need is said here, by mix-ins and a module on this mapper.
+ *
+ * <p>A server's answers are trusted, so reading them checks nothing beyond types and ignores fields
+ * a newer simulator may add; untrusted input (rule JSON, profiles) goes through
+ * {@link FaultRuleJson}'s strict reader, which tokenises with this mapper: duplicate keys and
+ * trailing content are refused, and no message quotes the source text (it may carry a secret).
  */
 public final class ControlJson {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .addModule(contract())
+      .addMixIn(RuleStatus.class, RuleStatusJson.class)
+      .addMixIn(DrillStatus.class, DrillStatusJson.class)
+      .addMixIn(JournalEntry.class, JournalEntryJson.class)
+      .addMixIn(GuardRail.class, GuardRailJson.class)
+      .addMixIn(Health.class, HealthJson.class)
+      // An empty Optional is left out, as the JDK 8 module's NON_ABSENT would.
+      .withConfigOverride(Optional.class, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null)))
+      .build();
+
   private ControlJson() {}
 
-  /** Writes one journal entry; absent ids are left out. */
-  public static ObjectNode journalEntry(JournalEntry e) {
-    ObjectNode o = FaultRuleJson.mapper().createObjectNode();
-    o.put("seq", e.seq());
-    o.put("at", e.at().toString());
-    o.put("operation", e.operation() == null ? null : e.operation().name());
-    putIf(o, "appId", e.appId());
-    putIf(o, "openId", e.openId());
-    putIf(o, "roomId", e.roomId());
-    putIf(o, "tag", e.tag());
-    o.put("source", e.source());
-    o.put("effect", e.effect());
-    o.put("result", e.result());
-    o.put("sessionTimeMs", e.sessionTimeMs());
-    return o;
+  /** Returns the mapper; callers must not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
   }
 
-  /** Reads what {@link #journalEntry(JournalEntry)} writes. */
-  public static JournalEntry journalEntry(JsonNode e) {
-    return new JournalEntry(e.path("seq").asLong(), Instant.parse(e.path("at").asText()),
-        Operation.parse(e.path("operation").asText()).orElse(null), text(e, "appId"), text(e, "openId"),
-        text(e, "roomId"), text(e, "tag"), text(e, "source"), text(e, "effect"), e.path("result").asInt(),
-        e.path("sessionTimeMs").asLong(-1));
-  }
-
-  /** Writes one room with its members. */
-  public static ObjectNode room(RoomSnapshot r) {
-    ObjectNode room = FaultRuleJson.mapper().createObjectNode();
-    room.put("appId", r.appId());
-    room.put("roomId", r.roomId());
-    room.put("roomType", r.roomType());
-    ArrayNode members = room.putArray("members");
-    for (RoomSnapshot.Member m : r.members()) {
-      members.addObject().put("openId", m.openId()).put("micOn", m.micOn()).put("speakerOn", m.speakerOn());
-    }
-    return room;
-  }
-
-  /** Reads what {@link #room(RoomSnapshot)} writes. */
-  public static RoomSnapshot room(JsonNode r) {
-    List<RoomSnapshot.Member> members = new ArrayList<>();
-    for (JsonNode m : r.path("members")) {
-      members.add(new RoomSnapshot.Member(m.path("openId").asText(), m.path("micOn").asBoolean(),
-          m.path("speakerOn").asBoolean()));
-    }
-    return new RoomSnapshot(r.path("appId").asText(), r.path("roomId").asText(), r.path("roomType").asInt(),
-        List.copyOf(members));
-  }
-
-  /**
-   * Writes a drill's status; its rules (empty once it has ended) are always written, so a summary
-   * read over HTTP equals the embedded one.
-   */
-  public static ObjectNode drill(DrillStatus d) {
-    ObjectNode o = FaultRuleJson.mapper().createObjectNode();
-    o.put("name", d.name());
-    o.put("state", d.state().name());
-    o.put("startedAt", d.startedAt().toString());
-    d.endedAt().ifPresent(at -> o.put("endedAt", at.toString()));
-    d.ttl().ifPresent(t -> o.put("ttl", t.toString()));
-    d.remaining().ifPresent(r -> o.put("remainingMs", r.toMillis()));
-    FaultRuleJson.putGuardRail(o, d.guardRail());
-    o.put("calls", d.calls());
-    o.put("faults", d.faults());
-    o.put("guardRailed", d.guardRailed());
-    ObjectNode codes = o.putObject("faultsByCode");
-    d.faultsByCode().forEach(codes::put);
-    ObjectNode delay = o.putObject("injectedDelayMs");
-    putMs(delay, "p50", d.delayP50());
-    putMs(delay, "p95", d.delayP95());
-    putMs(delay, "p99", d.delayP99());
-    ArrayNode rules = o.putArray("rules");
-    for (RuleStatus s : d.rules()) {
-      rules.add(FaultRuleJson.statusToJson(s));
-    }
-    return o;
-  }
-
-  /** Reads what {@link #drill(DrillStatus)} writes; the remaining time has millisecond precision. */
-  public static DrillStatus drill(JsonNode o) {
-    JsonNode g = o.path("guardRail");
-    GuardRail guard = g.isObject()
-        ? new GuardRail(g.hasNonNull("maxFaultsPerSecond") ? g.get("maxFaultsPerSecond").asInt() : null,
-            g.hasNonNull("maxFaultShare") ? g.get("maxFaultShare").asDouble() : null)
-        : GuardRail.none();
-    Map<String, Long> codes = new LinkedHashMap<>();
-    o.path("faultsByCode").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asLong()));
-    List<RuleStatus> rules = new ArrayList<>();
-    for (JsonNode s : o.path("rules")) {
-      rules.add(FaultRuleJson.statusFromJson(s));
-    }
-    JsonNode delay = o.path("injectedDelayMs");
-    return new DrillStatus(o.path("name").asText(), DrillStatus.State.valueOf(o.path("state").asText()),
-        Instant.parse(o.path("startedAt").asText()),
-        Optional.ofNullable(text(o, "endedAt")).map(Instant::parse),
-        Optional.ofNullable(text(o, "ttl")).map(Duration::parse),
-        o.hasNonNull("remainingMs") ? Optional.of(Duration.ofMillis(o.get("remainingMs").asLong())) : Optional.empty(),
-        guard, List.copyOf(rules), o.path("calls").asLong(), o.path("faults").asLong(), o.path("guardRailed").asLong(),
-        new TreeMap<>(codes), ms(delay, "p50"), ms(delay, "p95"), ms(delay, "p99"));
-  }
-
-  private static void putMs(ObjectNode o, String name, Duration d) {
-    if (d == null) {
-      o.putNull(name);
-    } else {
-      o.put(name, d.toNanos() / 1_000_000.0);
+  /** Writes a contract value as compact JSON; a value with no JSON form fails with the reason. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      // Jackson wraps what a serializer throws; the cause is the message worth reading (a custom delay, say).
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static Duration ms(JsonNode o, String name) {
-    JsonNode v = o.get(name);
-    return v == null || v.isNull() ? null : Duration.ofNanos(Math.round(v.asDouble() * 1_000_000));
+  /** Reads a server's answer into a contract value. */
+  public static <T> T read(String json, Class<T> type) throws IOException {
+    return MAPPER.readValue(json, type);
   }
 
-  private static void putIf(ObjectNode o, String name, String value) {
-    if (value != null) {
-      o.put(name, value);
+  /** Types the JDK's time and Optional need, and the rule's own form from {@link FaultRuleJson}'s field table. */
+  private static SimpleModule contract() {
+    SimpleModule m = new SimpleModule("gme-control-contract");
+    m.addSerializer(Instant.class, ToStringSerializer.instance);
+    m.addSerializer(Duration.class, ToStringSerializer.instance);
+    m.addDeserializer(Instant.class, text(Instant.class, Instant::parse));
+    m.addDeserializer(Duration.class, text(Duration.class, Duration::parse));
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Optional<?>> optional = (Class) Optional.class;
+    m.addSerializer(optional, new OptionalSerializer());
+    m.addDeserializer(optional, new OptionalDeserializer(null));
+    m.addSerializer(FaultRule.class, new StdSerializer<>(FaultRule.class) {
+      @Override
+      public void serialize(FaultRule rule, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeTree(FaultRuleJson.toJson(rule));
+      }
+    });
+    m.addDeserializer(FaultRule.class, new JsonDeserializer<>() {
+      @Override
+      public FaultRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonNode node = ctxt.readTree(p);
+        return FaultRuleJson.fromJson(node);
+      }
+    });
+    return m;
+  }
+
+  private static <T> JsonDeserializer<T> text(Class<T> type, Function<String, T> parse) {
+    return new JsonDeserializer<>() {
+      @Override
+      public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return parse.apply(p.getValueAsString());
+      }
+
+      @Override
+      public Class<?> handledType() {
+        return type;
+      }
+    };
+  }
+
+  /** An Optional as its value; empty counts as empty, so the config override above leaves it out. */
+  private static final class OptionalSerializer extends StdSerializer<Optional<?>> {
+    OptionalSerializer() {
+      super(Optional.class, false);
+    }
+
+    @Override
+    public boolean isEmpty(SerializerProvider provider, Optional<?> value) {
+      return value == null || value.isEmpty();
+    }
+
+    @Override
+    public void serialize(Optional<?> value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      provider.defaultSerializeValue(value.orElse(null), gen);
     }
   }
 
-  private static String text(JsonNode node, String name) {
-    JsonNode v = node.get(name);
-    return v == null || v.isNull() ? null : v.asText();
+  /** Reads an Optional's content by the declared type; absent or null is empty. */
+  private static final class OptionalDeserializer extends JsonDeserializer<Optional<?>> implements ContextualDeserializer {
+    private final JavaType content;
+
+    OptionalDeserializer(JavaType content) {
+      this.content = content;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+      JavaType type = property != null ? property.getType() : ctxt.getContextualType();
+      return new OptionalDeserializer(type.containedTypeOrUnknown(0));
+    }
+
+    @Override
+    public Optional<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return Optional.ofNullable(ctxt.readValue(p, content));
+    }
+
+    @Override
+    public Optional<?> getNullValue(DeserializationContext ctxt) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return Optional.empty();
+    }
+  }
+
+  // The mix-ins: what each public record's JSON needs, kept off the record itself.
+
+  /** {@code description} is written for people and recomputed on reading. */
+  @JsonPropertyOrder({"rule", "description", "matched", "fired", "active", "addedAt", "expiresAt"})
+  @JsonIgnoreProperties(value = "description", allowGetters = true)
+  private abstract static class RuleStatusJson {
+    @JsonProperty("description")
+    abstract String describe();
+  }
+
+  /** A drill's answer has its own shape (milliseconds, nested percentiles): {@link Wire.Drill}. */
+  @JsonSerialize(converter = Wire.Drill.Of.class)
+  @JsonDeserialize(converter = Wire.Drill.ToStatus.class)
+  private abstract static class DrillStatusJson {}
+
+  /** Ids unknown at the time of the call (no openId before Init) are left out. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private abstract static class JournalEntryJson {
+    @JsonIgnore
+    abstract boolean faulted();
+  }
+
+  /** Only the limits that are set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private abstract static class GuardRailJson {
+    @JsonIgnore
+    abstract boolean isNone();
+  }
+
+  /** {@code isUp()} is derived from {@code status}. */
+  private abstract static class HealthJson {
+    @JsonIgnore
+    abstract boolean isUp();
   }
 }

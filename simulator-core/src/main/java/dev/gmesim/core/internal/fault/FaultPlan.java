@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The ordered set of fault rules a simulator consults for every call; thread-safe.
@@ -78,11 +79,7 @@ public final class FaultPlan {
   public FaultPlan(LongSupplier nanoTime) {
     this.nanoTime = Objects.requireNonNull(nanoTime,
         "FaultPlan: nanoTime is null; pass System::nanoTime or a test clock");
-    EnumMap<Operation, Entry[]> empty = new EnumMap<>(Operation.class);
-    for (Operation op : Operation.values()) {
-      empty.put(op, NO_ENTRIES);
-    }
-    this.index = empty;
+    this.index = emptyIndex();
     this.drills = new Drills(this, this.nanoTime);
   }
 
@@ -113,6 +110,11 @@ public final class FaultPlan {
     return install(rules, run);
   }
 
+  /**
+   * Adds rules in one step under the lock: ids are resolved before anything changes, so a clash
+   * leaves the plan as it was; a drill's earlier rules leave the index in the same publication
+   * that brings its new ones in.
+   */
   private List<FaultRule> install(List<FaultRule> rules, DrillRun run) {
     Objects.requireNonNull(rules, "FaultPlan.addAll: rules is null; pass a list of rules");
     for (int i = 0; i < rules.size(); i++) {
@@ -122,81 +124,79 @@ public final class FaultPlan {
     }
     lock.lock();
     try {
-      // Resolve every id before touching state, so a clash leaves the plan as it was.
-      Set<String> explicit = new HashSet<>();
-      for (FaultRule rule : rules) {
-        String id = rule.id();
-        if (id == null) {
-          continue;
-        }
-        Entry existing = byId.get(id);
-        if (existing != null && !(run != null && run.owner.equals(existing.rule.owner()))) {
-          throw new IllegalArgumentException("FaultPlan: id '" + id + "' of " + rule.describe()
-              + " is already used by " + existing.rule.describe() + "; remove(\"" + id
-              + "\") first or give the rule another id");
-        }
-        if (!explicit.add(id)) {
-          throw new IllegalArgumentException("FaultPlan.addAll: id '" + id
-              + "' appears twice in the list; give each rule its own id or leave ids unset");
-        }
-      }
-      List<Entry> replaced = new ArrayList<>();
-      if (run != null) {
-        for (Iterator<Entry> it = byId.values().iterator(); it.hasNext(); ) {
-          Entry entry = it.next();
-          if (run.owner.equals(entry.rule.owner())) {
-            it.remove();
-            replaced.add(entry);
-          }
-        }
-      }
-      long next = lastId;
-      List<FaultRule> withIds = new ArrayList<>(rules.size());
-      for (FaultRule rule : rules) {
-        if (rule.id() != null) {
-          withIds.add(rule);
-          continue;
-        }
-        String id;
-        do {
-          id = "r" + (++next);
-        } while (byId.containsKey(id) || explicit.contains(id));
-        withIds.add(rule.newBuilder().id(id).build());
-      }
-      lastId = next;
-
+      Set<String> explicit = checkIds(rules, run);
+      List<Entry> replaced = run == null ? List.of() : takeOut(entry -> run.owner.equals(entry.rule.owner()));
+      List<FaultRule> withIds = assignIds(rules, explicit);
       long now = nanoTime.getAsLong();
       Instant wallNow = Instant.now();
-      Map<Operation, List<Entry>> added = new EnumMap<>(Operation.class);
+      List<Entry> added = new ArrayList<>(withIds.size());
       for (FaultRule rule : withIds) {
         Entry entry = new Entry(rule, now, wallNow, run);
         byId.put(rule.id(), entry);
-        for (Operation op : rule.operations()) {
-          added.computeIfAbsent(op, k -> new ArrayList<>()).add(entry);
-        }
+        added.add(entry);
       }
-      Set<Entry> goneSet = Collections.newSetFromMap(new IdentityHashMap<>());
-      goneSet.addAll(replaced);
-      EnumMap<Operation, Entry[]> copy = new EnumMap<>(index);
-      if (!goneSet.isEmpty()) {
-        for (Operation op : Operation.values()) {
-          Entry[] kept = Arrays.stream(copy.get(op)).filter(e -> !goneSet.contains(e)).toArray(Entry[]::new);
-          copy.put(op, kept.length == 0 ? NO_ENTRIES : kept);
-        }
-      }
-      added.forEach((op, entries) -> {
-        Entry[] old = copy.get(op);
-        Entry[] grown = Arrays.copyOf(old, old.length + entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-          grown[old.length + i] = entries.get(i);
-        }
-        copy.put(op, grown);
-      });
-      index = copy;
+      reindex(replaced, added);
       return List.copyOf(withIds);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Returns the ids the rules bring, refusing one that is taken (except by the rules of the drill
+   * being replaced) or given twice.
+   */
+  private Set<String> checkIds(List<FaultRule> rules, DrillRun run) {
+    Set<String> explicit = new HashSet<>();
+    for (FaultRule rule : rules) {
+      String id = rule.id();
+      if (id == null) {
+        continue;
+      }
+      Entry existing = byId.get(id);
+      if (existing != null && !(run != null && run.owner.equals(existing.rule.owner()))) {
+        throw new IllegalArgumentException("FaultPlan: id '" + id + "' of " + rule.describe()
+            + " is already used by " + existing.rule.describe() + "; remove(\"" + id
+            + "\") first or give the rule another id");
+      }
+      if (!explicit.add(id)) {
+        throw new IllegalArgumentException("FaultPlan.addAll: id '" + id
+            + "' appears twice in the list; give each rule its own id or leave ids unset");
+      }
+    }
+    return explicit;
+  }
+
+  /** Gives each rule without an id the next free {@code rN}, skipping ids in the plan or in this list. */
+  private List<FaultRule> assignIds(List<FaultRule> rules, Set<String> explicit) {
+    long next = lastId;
+    List<FaultRule> withIds = new ArrayList<>(rules.size());
+    for (FaultRule rule : rules) {
+      if (rule.id() != null) {
+        withIds.add(rule);
+        continue;
+      }
+      String id;
+      do {
+        id = "r" + (++next);
+      } while (byId.containsKey(id) || explicit.contains(id));
+      withIds.add(rule.newBuilder().id(id).build());
+    }
+    lastId = next;
+    return withIds;
+  }
+
+  /** Removes the rules that {@code gone} selects from byId and returns them, in order of addition. */
+  private List<Entry> takeOut(Predicate<Entry> gone) {
+    List<Entry> out = new ArrayList<>();
+    for (Iterator<Entry> it = byId.values().iterator(); it.hasNext(); ) {
+      Entry entry = it.next();
+      if (gone.test(entry)) {
+        it.remove();
+        out.add(entry);
+      }
+    }
+    return out;
   }
 
   /** Removes the rule with this id; returns false if there is none. */
@@ -207,7 +207,7 @@ public final class FaultPlan {
       if (entry == null) {
         return false;
       }
-      unindex(List.of(entry));
+      reindex(List.of(entry), List.of());
       return true;
     } finally {
       lock.unlock();
@@ -219,15 +219,8 @@ public final class FaultPlan {
     Objects.requireNonNull(owner, "FaultPlan.removeByOwner: owner is null; pass the value given to FaultRule.Builder.owner(...)");
     lock.lock();
     try {
-      List<Entry> gone = new ArrayList<>();
-      for (Iterator<Entry> it = byId.values().iterator(); it.hasNext(); ) {
-        Entry entry = it.next();
-        if (owner.equals(entry.rule.owner())) {
-          it.remove();
-          gone.add(entry);
-        }
-      }
-      unindex(gone);
+      List<Entry> gone = takeOut(entry -> owner.equals(entry.rule.owner()));
+      reindex(gone, List.of());
       return gone.size();
     } finally {
       lock.unlock();
@@ -240,11 +233,7 @@ public final class FaultPlan {
     lock.lock();
     try {
       byId.clear();
-      EnumMap<Operation, Entry[]> empty = new EnumMap<>(Operation.class);
-      for (Operation op : Operation.values()) {
-        empty.put(op, NO_ENTRIES);
-      }
-      index = empty;
+      index = emptyIndex();
     } finally {
       lock.unlock();
     }
@@ -299,7 +288,8 @@ public final class FaultPlan {
     decisions.increment();
     DrillRun counted = null;
     for (Entry entry : index.get(call.operation())) {
-      if (entry.rule.matches(call)) {
+      // The index has chosen the rules of the call's operation; only their scopes are left to check.
+      if (entry.scope.test(call)) {
         DrillRun run = entry.run;
         if (run != null && run != counted) {
           // A call in the scope of several rules of one drill counts once (its rules sit together).
@@ -323,23 +313,47 @@ public final class FaultPlan {
     return decisions.sum();
   }
 
-  /** Takes spent or expired rules out of the index; they stay in byId so rules() still lists them. */
-  private void unindex(List<Entry> gone) {
-    if (gone.isEmpty()) {
+  /**
+   * Publishes a new index without {@code gone} and with {@code added} at the end of their
+   * operations' lists; spent or expired rules leave it this way too, but stay in byId so rules()
+   * still lists them. Called under the lock.
+   */
+  private void reindex(List<Entry> gone, List<Entry> added) {
+    if (gone.isEmpty() && added.isEmpty()) {
       return;
     }
     EnumMap<Operation, Entry[]> copy = new EnumMap<>(index);
-    Set<Operation> touched = EnumSet.noneOf(Operation.class);
-    for (Entry entry : gone) {
-      touched.addAll(entry.rule.operations());
+    if (!gone.isEmpty()) {
+      Set<Entry> goneSet = Collections.newSetFromMap(new IdentityHashMap<>());
+      goneSet.addAll(gone);
+      Set<Operation> touched = EnumSet.noneOf(Operation.class);
+      gone.forEach(entry -> touched.addAll(entry.rule.operations()));
+      for (Operation op : touched) {
+        Entry[] kept = Arrays.stream(copy.get(op)).filter(e -> !goneSet.contains(e)).toArray(Entry[]::new);
+        copy.put(op, kept.length == 0 ? NO_ENTRIES : kept);
+      }
     }
-    Set<Entry> goneSet = Collections.newSetFromMap(new IdentityHashMap<>());
-    goneSet.addAll(gone);
-    for (Operation op : touched) {
-      Entry[] kept = Arrays.stream(copy.get(op)).filter(e -> !goneSet.contains(e)).toArray(Entry[]::new);
-      copy.put(op, kept.length == 0 ? NO_ENTRIES : kept);
+    Map<Operation, List<Entry>> byOperation = new EnumMap<>(Operation.class);
+    for (Entry entry : added) {
+      entry.rule.operations().forEach(op -> byOperation.computeIfAbsent(op, k -> new ArrayList<>()).add(entry));
     }
+    byOperation.forEach((op, entries) -> {
+      Entry[] old = copy.get(op);
+      Entry[] grown = Arrays.copyOf(old, old.length + entries.size());
+      for (int i = 0; i < entries.size(); i++) {
+        grown[old.length + i] = entries.get(i);
+      }
+      copy.put(op, grown);
+    });
     index = copy;
+  }
+
+  private static EnumMap<Operation, Entry[]> emptyIndex() {
+    EnumMap<Operation, Entry[]> empty = new EnumMap<>(Operation.class);
+    for (Operation op : Operation.values()) {
+      empty.put(op, NO_ENTRIES);
+    }
+    return empty;
   }
 
   /**
@@ -355,7 +369,7 @@ public final class FaultPlan {
       return;
     }
     try {
-      unindex(List.of(entry));
+      reindex(List.of(entry), List.of());
     } finally {
       lock.unlock();
     }
@@ -364,6 +378,9 @@ public final class FaultPlan {
   /** A rule with its live counters. */
   private final class Entry {
     final FaultRule rule;
+    /** The rule's scope compiled once: decide() tests it on every call of the rule's operations. */
+    final Predicate<Call> scope;
+    final FaultRule.Budget budget;
     final long addedNanos;
     /** ttl in nanoseconds, or -1 for none. */
     final long ttlNanos;
@@ -379,8 +396,10 @@ public final class FaultPlan {
       this.run = run;
       this.schedule = rule.schedule();
       this.rule = rule;
+      this.scope = rule.scope().matcher();
+      this.budget = rule.budget();
       this.addedNanos = addedNanos;
-      this.ttlNanos = rule.ttl().map(Duration::toNanos).orElse(-1L);
+      this.ttlNanos = budget.ttl() == null ? -1L : budget.ttl().toNanos();
       this.addedAt = addedAt;
     }
 
@@ -390,7 +409,7 @@ public final class FaultPlan {
     }
 
     boolean spent() {
-      return fired.get() >= rule.times();
+      return fired.get() >= budget.times();
     }
 
     /** Returns the decision if this rule fires for a call that matched its scope, or null to let the next rule try. */
@@ -404,17 +423,17 @@ public final class FaultPlan {
         return null;
       }
       long n = matched.getAndIncrement();
-      if (n < rule.after()) {
+      if (n < budget.after()) {
         return null;
       }
-      double p = rule.probability();
-      if (p < 1.0 && SplitMix.unit(SplitMix.bits(rule.seed(), n, SplitMix.PROBABILITY)) >= p) {
+      double p = budget.probability();
+      if (p < 1.0 && SplitMix.unit(SplitMix.bits(budget.seed(), n, SplitMix.PROBABILITY)) >= p) {
         return null;
       }
       if (run != null && !run.permit(now)) {
         return null;
       }
-      int times = rule.times();
+      int times = budget.times();
       if (times == Integer.MAX_VALUE) {
         fired.incrementAndGet();
       } else {
@@ -431,7 +450,7 @@ public final class FaultPlan {
           prune(this);
         }
       }
-      Duration delay = rule.delay().sample(SplitMix.bits(rule.seed(), n, SplitMix.DELAY));
+      Duration delay = rule.delay().sample(SplitMix.bits(budget.seed(), n, SplitMix.DELAY));
       if (delay == null || delay.isNegative()) {
         // Only a hand-written distribution can get here; the built-in ones never return a negative delay.
         throw new IllegalStateException("FaultRule " + rule.describe() + ": delay distribution " + rule.delay()
@@ -447,7 +466,7 @@ public final class FaultPlan {
 
     RuleStatus status(long now) {
       boolean active = !spent() && !expired(now) && (run == null || run.live(now));
-      Optional<Instant> expiresAt = rule.ttl().map(addedAt::plus);
+      Optional<Instant> expiresAt = Optional.ofNullable(budget.ttl()).map(addedAt::plus);
       return new RuleStatus(rule, matched.get(), fired.get(), active, addedAt, expiresAt);
     }
   }

@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.Health;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.internal.server.SimulatorState;
 
 /** {@code GET /__admin/gme/health}: answers 200 with the simulator's status once it serves. */
@@ -26,8 +28,7 @@ final class HealthApi implements AdminApiExtension {
   }
 
   private ResponseDefinition health() {
-    String body = "{\"status\":\"UP\",\"timeScale\":" + state.timeScale().factor()
-        + ",\"sessions\":" + state.world().sessionCount() + "}";
+    String body = ControlJson.write(new Health("UP", state.timeScale().factor(), state.world().sessionCount()));
     return new ResponseDefinitionBuilder()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")

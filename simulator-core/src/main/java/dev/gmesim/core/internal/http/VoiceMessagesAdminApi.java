@@ -1,7 +1,6 @@
 package dev.gmesim.core.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -9,6 +8,7 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.internal.world.VoiceMessages;
 import java.io.IOException;
 
@@ -18,7 +18,6 @@ import java.io.IOException;
  * {@code {"text":"..."}} (what speech-to-text returns for that file).
  */
 final class VoiceMessagesAdminApi implements AdminApiExtension {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final VoiceMessages voice;
 
   VoiceMessagesAdminApi(VoiceMessages voice) {
@@ -38,7 +37,7 @@ final class VoiceMessagesAdminApi implements AdminApiExtension {
   }
 
   private ResponseDefinition summary() {
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = ControlJson.mapper().createObjectNode();
     body.put("files", voice.fileCount());
     body.put("bytes", voice.storedBytes());
     body.put("maxBytes", voice.maxBytes());
@@ -48,7 +47,7 @@ final class VoiceMessagesAdminApi implements AdminApiExtension {
   private ResponseDefinition transcript(String id, ServeEvent event) {
     String text;
     try {
-      JsonNode body = JSON.readTree(event.getRequest().getBody());
+      JsonNode body = ControlJson.mapper().readTree(event.getRequest().getBody());
       JsonNode t = body == null ? null : body.get("text");
       if (t == null || !t.isTextual()) {
         return problem(400, "body must be {\"text\":\"...\"} with the words speech-to-text should return; got "
@@ -64,14 +63,14 @@ final class VoiceMessagesAdminApi implements AdminApiExtension {
     } catch (IllegalArgumentException unknown) {
       return problem(404, unknown.getMessage());
     }
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = ControlJson.mapper().createObjectNode();
     body.put("id", storeId);
     body.put("text", text);
     return json(200, body);
   }
 
   private static ResponseDefinition problem(int status, String message) {
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = ControlJson.mapper().createObjectNode();
     body.put("error", message);
     return json(status, body);
   }

@@ -173,10 +173,10 @@ class DrillsTest {
         List<String> again = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
           String user = "user-" + i;
-          if (rule.selectsUser(user)) {
+          if (rule.scope().selectsUser(user)) {
             chosen.add(user);
           }
-          if (FaultRule.on(Operation.ENTER_ROOM).noReply().userPercent(percent).build().selectsUser(user)) {
+          if (FaultRule.on(Operation.ENTER_ROOM).noReply().userPercent(percent).build().scope().selectsUser(user)) {
             again.add(user);
           }
         }
@@ -190,8 +190,8 @@ class DrillsTest {
       FaultRule ten = FaultRule.on(Operation.ENTER_ROOM).noReply().userPercent(10.0).build();
       FaultRule twenty = FaultRule.on(Operation.ENTER_ROOM).noReply().userPercent(20.0).build();
       for (int i = 0; i < 10_000; i++) {
-        if (ten.selectsUser("u" + i)) {
-          assertThat(twenty.selectsUser("u" + i)).isTrue();
+        if (ten.scope().selectsUser("u" + i)) {
+          assertThat(twenty.scope().selectsUser("u" + i)).isTrue();
         }
       }
     }
@@ -329,10 +329,10 @@ class DrillsTest {
       FaultProfile p = yaml("name: s\nscope: {appIds: [\"1400000000\"], openId: \"eu-*\", userPercent: 20}\nrules:\n"
           + "  - operations: [ENTER_ROOM]\n    error: 7006\n"
           + "  - operations: [EXIT_ROOM]\n    error: 7006\n    openId: \"us-*\"\n");
-      assertThat(p.rules().get(0).openId()).isEqualTo("eu-*");
-      assertThat(p.rules().get(0).appIds()).containsExactly(APP);
-      assertThat(p.rules().get(0).userPercent()).isEqualTo(20.0);
-      assertThat(p.rules().get(1).openId()).isEqualTo("us-*");
+      assertThat(p.rules().get(0).scope().openId()).isEqualTo("eu-*");
+      assertThat(p.rules().get(0).scope().appIds()).containsExactly(APP);
+      assertThat(p.rules().get(0).scope().userPercent()).isEqualTo(20.0);
+      assertThat(p.rules().get(1).scope().openId()).isEqualTo("us-*");
     }
 
     @Test

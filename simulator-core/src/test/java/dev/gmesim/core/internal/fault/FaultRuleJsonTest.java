@@ -3,7 +3,10 @@ package dev.gmesim.core.internal.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gmesim.core.api.RuleStatus;
+import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.DelayDistribution;
@@ -34,6 +37,7 @@ class FaultRuleJsonTest {
           FaultRule.on(Operation.INIT).disconnect().probability(0.25).seed(42).build(),
           FaultRule.on(Operation.EXIT_ROOM).reset().ttl(Duration.ofMinutes(10)).build(),
           FaultRule.on(Operation.ENABLE_MIC).networkDown(Duration.ofMinutes(5)).times(1).build(),
+          FaultRule.on(Operation.ROOM_QUALITY).fault(Fault.poorNetwork(30)).build(),
           FaultRule.on(Operation.PTT_UPLOAD).http(Fault.HttpFailure.CONNECTION_RESET).build(),
           FaultRule.on(Operation.PTT_DOWNLOAD).http(Fault.HttpFailure.EMPTY_RESPONSE).build(),
           FaultRule.on(Operation.PTT_SPEECH_TO_TEXT).http(Fault.HttpFailure.MALFORMED_BODY).build(),
@@ -62,14 +66,15 @@ class FaultRuleJsonTest {
     @Test
     void aListOfRulesSurvivesWriteThenRead() {
       List<FaultRule> rules = rules().toList();
-      assertThat(FaultRuleJson.rulesFromJson(FaultRuleJson.rulesToJson(rules))).isEqualTo(rules);
+      JsonNode written = ControlJson.mapper().valueToTree(new Wire.Rules(rules));
+      assertThat(FaultRuleJson.rulesFromJson(written)).isEqualTo(rules);
     }
 
     @Test
-    void aRuleStatusSurvivesWriteThenRead() {
+    void aRuleStatusSurvivesWriteThenRead() throws Exception {
       RuleStatus status = new RuleStatus(FaultRule.on(Operation.INIT).noReply().id("r3").build(), 5, 2, false,
           Instant.parse("2026-01-02T03:04:05Z"), Optional.of(Instant.parse("2026-01-02T03:14:05Z")));
-      assertThat(FaultRuleJson.statusFromJson(FaultRuleJson.statusToJson(status))).isEqualTo(status);
+      assertThat(ControlJson.read(ControlJson.write(status), RuleStatus.class)).isEqualTo(status);
     }
 
     @Test
@@ -154,6 +159,8 @@ class FaultRuleJsonTest {
               "300 is a number; pass a string"),
           Arguments.of("{\"operations\":[\"INIT\"],\"effect\":\"disconnect\",\"outage\":\"5m\"}", "outage",
               "applies only to effect networkDown"),
+          Arguments.of("{\"operations\":[\"ROOM_QUALITY\"],\"effect\":\"poorNetwork\",\"loss\":150}", "loss",
+              "150 is outside 0..100; pass the packet loss in percent"),
           Arguments.of("{\"operations\":[\"INIT\"],\"error\":7006,\"times\":-1}", "times", "-1 is negative"),
           Arguments.of("{\"operations\":[\"INIT\"],\"error\":7006,\"times\":0}", "times", "pass 1 or more"),
           Arguments.of("{\"operations\":[\"INIT\"],\"error\":7006,\"times\":2.5}", "times", "not a whole number"),
@@ -209,6 +216,34 @@ class FaultRuleJsonTest {
           .isInstanceOfSatisfying(InvalidFaultRuleException.class, e ->
               assertThat(e.problems()).extracting(InvalidFaultRuleException.Problem::field)
                   .containsExactly("error", "times", "probability"));
+    }
+
+    @Test
+    void problemsComeInTheTablesOrderWithTheFaultBeforeTheOperations() {
+      assertThatThrownBy(() -> FaultRuleJson.parse(
+          "{\"probability\":1.5,\"operations\":[\"ENTER_ROM\"],\"tims\":1,\"error\":70060}"))
+          .isInstanceOfSatisfying(InvalidFaultRuleException.class, e ->
+              assertThat(e.problems()).extracting(InvalidFaultRuleException.Problem::field)
+                  .containsExactly("tims", "error", "operations[0]", "probability"));
+    }
+
+    @Test
+    void aValueIsQuotedAsTheDocumentWroteIt() {
+      assertThatThrownBy(() -> FaultRuleJson.parse("{\"error\":7006,\"ttl\":\"PT0S\",\"userPercent\":120}"))
+          .isInstanceOfSatisfying(InvalidFaultRuleException.class, e -> assertThat(e.problems())
+              .extracting(InvalidFaultRuleException.Problem::message)
+              .containsExactly("\"PT0S\" is not positive; pass a positive duration such as \"PT10M\", or leave it out for no expiry",
+                  "120 is outside (0, 100]; pass a number in (0, 100] such as 20 (a fifth of the users), "
+                      + "or leave it out for every user"));
+    }
+
+    @Test
+    void oneAppIdIsReadAsAppIdsAndNotBesideThem() {
+      FaultRule rule = FaultRuleJson.parse("{\"error\":7006,\"appId\":\"1400000000\"}");
+      assertThat(rule.scope().appIds()).containsExactly("1400000000");
+      assertThat(FaultRuleJson.write(rule)).contains("\"appIds\":[\"1400000000\"]").doesNotContain("\"appId\":");
+      assertThatThrownBy(() -> FaultRuleJson.parse("{\"error\":7006,\"appId\":\"1\",\"appIds\":[\"2\"]}"))
+          .isInstanceOfSatisfying(InvalidFaultRuleException.class, e -> assertThat(e.field()).isEqualTo("appId"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.NearestName;
 import dev.gmesim.core.catalog.Operation;
+import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
 import dev.gmesim.core.internal.fault.FaultRuleJson;
 import java.net.URLDecoder;
@@ -157,13 +158,13 @@ final class ApiRequest {
    * Returns a drill profile's body and its format: YAML for a YAML content type
    * ({@code application/yaml}, {@code application/x-yaml}, {@code text/yaml}), JSON for a JSON one or none.
    */
-  java.util.Map.Entry<String, dev.gmesim.core.fault.FaultProfile.Format> profileBody() {
+  Map.Entry<String, FaultProfile.Format> profileBody() {
     String type = request.getHeader("Content-Type");
-    dev.gmesim.core.fault.FaultProfile.Format format = dev.gmesim.core.fault.FaultProfile.Format.JSON;
+    FaultProfile.Format format = FaultProfile.Format.JSON;
     if (type != null && !type.isBlank()) {
       String t = type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
       if (t.endsWith("yaml")) {
-        format = dev.gmesim.core.fault.FaultProfile.Format.YAML;
+        format = FaultProfile.Format.YAML;
       } else if (!t.equals("application/json") && !t.endsWith("+json")) {
         throw new ApiException(415, "Content-Type", "Content-Type " + (type.length() > 60 ? type.substring(0, 60) + "..." : type)
             + " is neither JSON nor YAML; send Content-Type: application/json or application/yaml");
@@ -175,7 +176,7 @@ final class ApiRequest {
           + "{\"name\": \"brownout\", \"ttl\": \"PT10M\", \"rules\": [{\"operations\": [\"ENTER_ROOM\"], \"effect\": \"noReply\", \"probability\": 0.2}]}");
     }
     checkSize(body);
-    return java.util.Map.entry(new String(body, StandardCharsets.UTF_8), format);
+    return Map.entry(new String(body, StandardCharsets.UTF_8), format);
   }
 
   /** Refuses a body on an endpoint that takes none (an empty JSON object is allowed). */

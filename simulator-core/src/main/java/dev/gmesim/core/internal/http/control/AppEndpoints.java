@@ -1,8 +1,7 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.internal.server.AuthGate;
 
@@ -21,10 +20,7 @@ final class AppEndpoints {
   /** GET /apps: the AppIDs with keys. */
   ResponseDefinition list(ApiRequest req) {
     req.query();
-    ObjectNode body = Replies.object();
-    ArrayNode apps = body.putArray("apps");
-    gate.appIds().forEach(id -> apps.addObject().put("appId", id));
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Apps(gate.appIds().stream().map(Wire.App::new).toList()));
   }
 
   /** PUT /apps/{appId} with {@code {"key": "<16 bytes>"}}: 201 for a new app, 200 for a rotated key. */
@@ -39,10 +35,7 @@ final class AppEndpoints {
       throw ApiException.badRequest("key", e.getMessage());
     }
     boolean replaced = gate.put(app);
-    ObjectNode out = Replies.object();
-    out.put("appId", app.appId());
-    out.put("replaced", replaced);
-    return Replies.json(replaced ? 200 : 201, out);
+    return Replies.json(replaced ? 200 : 201, new Wire.AppPut(app.appId(), replaced));
   }
 
   /** DELETE /apps/{appId}: stops checking that app's buffers. */
@@ -53,10 +46,7 @@ final class AppEndpoints {
       throw ApiException.notFound("appId", "no app " + appId + " has a key; apps with keys: " + gate.appIds()
           + " (GET /__admin/gme/apps lists them)");
     }
-    ObjectNode out = Replies.object();
-    out.put("removed", 1);
-    out.put("appId", appId);
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.AppRemoved(1, appId));
   }
 
   private static String appId(ApiRequest req) {

@@ -1,8 +1,7 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.catalog.ErrorCategory;
 import dev.gmesim.core.catalog.GmeErrorCode;
 import dev.gmesim.core.catalog.NearestName;
@@ -21,18 +20,14 @@ final class CatalogEndpoint {
     ErrorCategory category = req.param("category").map(CatalogEndpoint::category).orElse(null);
     Operation op = req.operationParam("operation").orElse(null);
 
-    ObjectNode body = Replies.object();
-    ArrayNode codes = body.putArray("codes");
-    for (GmeErrorCode c : GmeErrorCode.values()) {
-      if ((code == null || c == code)
-          && (name == null || c.name().contains(name))
-          && (category == null || c.category() == category)
-          && (op == null || c.operations().contains(op))) {
-        codes.add(toJson(c));
-      }
-    }
-    body.put("count", codes.size());
-    return Replies.json(200, body);
+    List<Wire.Code> codes = Arrays.stream(GmeErrorCode.values())
+        .filter(c -> (code == null || c == code)
+            && (name == null || c.name().contains(name))
+            && (category == null || c.category() == category)
+            && (op == null || c.operations().contains(op)))
+        .map(Wire.Code::of)
+        .toList();
+    return Replies.json(200, new Wire.Catalog(codes, codes.size()));
   }
 
   private static ErrorCategory category(String value) {
@@ -45,18 +40,4 @@ final class CatalogEndpoint {
     return ErrorCategory.valueOf(v);
   }
 
-  static ObjectNode toJson(GmeErrorCode c) {
-    ObjectNode o = Replies.object();
-    o.put("code", c.value());
-    o.put("name", c.name());
-    o.put("category", c.category().name());
-    ArrayNode ops = o.putArray("operations");
-    c.operations().forEach(op -> ops.add(op.name()));
-    o.put("errorInfo", c.errorInfo());
-    o.put("english", c.english());
-    o.put("meaningZh", c.meaningZh());
-    o.put("causeZh", c.causeZh());
-    o.put("adviceZh", c.adviceZh());
-    return o;
-  }
 }

@@ -1,8 +1,7 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.internal.cloud.Signatures;
 
@@ -22,10 +21,7 @@ final class CloudSecretEndpoints {
   /** GET /cloud-secrets: the SecretIds the server API accepts. */
   ResponseDefinition list(ApiRequest req) {
     req.query();
-    ObjectNode body = Replies.object();
-    ArrayNode secrets = body.putArray("secrets");
-    signatures.secretIds().forEach(id -> secrets.addObject().put("secretId", id));
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Secrets(signatures.secretIds().stream().map(Wire.Secret::new).toList()));
   }
 
   /** PUT /cloud-secrets/{secretId} with {@code {"secretKey": "..."}}: 201 for a new key, 200 for a replaced one. */
@@ -41,10 +37,7 @@ final class CloudSecretEndpoints {
       throw ApiException.badRequest(e.getMessage().startsWith("SecretId") ? "secretId" : "secretKey", e.getMessage());
     }
     boolean replaced = signatures.put(secret);
-    ObjectNode out = Replies.object();
-    out.put("secretId", secret.secretId());
-    out.put("replaced", replaced);
-    return Replies.json(replaced ? 200 : 201, out);
+    return Replies.json(replaced ? 200 : 201, new Wire.SecretPut(secret.secretId(), replaced));
   }
 
   /** DELETE /cloud-secrets/{secretId}: the server API stops accepting that key. */
@@ -55,9 +48,6 @@ final class CloudSecretEndpoints {
       throw ApiException.notFound("secretId", "no server-API key has SecretId " + secretId + "; known: "
           + signatures.secretIds() + " (GET /__admin/gme/cloud-secrets lists them)");
     }
-    ObjectNode out = Replies.object();
-    out.put("removed", 1);
-    out.put("secretId", secretId);
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.SecretRemoved(1, secretId));
   }
 }

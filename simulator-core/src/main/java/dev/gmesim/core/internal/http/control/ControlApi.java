@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
 import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -14,11 +12,12 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.gmesim.core.api.RoomSnapshot;
-import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.internal.server.ControlPlane;
 import dev.gmesim.core.internal.server.SimulatorMetrics;
 import dev.gmesim.core.internal.server.SimulatorState;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -140,37 +139,25 @@ public final class ControlApi implements AdminApiExtension {
     req.query("appId", "roomId");
     String appId = req.param("appId").orElse(null);
     String roomId = req.param("roomId").orElse(null);
-    ObjectNode body = Replies.object();
-    ArrayNode rooms = body.putArray("rooms");
-    for (RoomSnapshot r : state.world().rooms()) {
-      if ((appId == null || appId.equals(r.appId())) && (roomId == null || roomId.equals(r.roomId()))) {
-        rooms.add(ControlJson.room(r));
-      }
-    }
-    return Replies.json(200, body);
+    List<RoomSnapshot> rooms = state.world().rooms().stream()
+        .filter(r -> (appId == null || appId.equals(r.appId())) && (roomId == null || roomId.equals(r.roomId())))
+        .toList();
+    return Replies.json(200, new Wire.Rooms(rooms));
   }
 
   private ResponseDefinition reset(ApiRequest req) {
     req.query();
     req.noBody("POST /__admin/gme/reset");
     control.reset().run();
-    ObjectNode body = Replies.object();
-    body.put("reset", true);
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Reset(true));
   }
 
   private ResponseDefinition settings(ApiRequest req) {
     req.query();
     InetSocketAddress room = control.roomAddress().get();
-    ObjectNode body = Replies.object();
-    body.put("version", version());
-    body.put("bindAddress", control.bindAddress().getHostAddress());
-    body.put("roomPort", room.getPort());
-    body.put("timeScale", state.timeScale().factor());
-    body.put("enterRoomTimeoutMs", state.enterRoomTimeout().toMillis());
-    body.put("journalCapacity", state.journal().capacity());
-    body.put("admin", control.admin().describe());
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Settings(version(), control.bindAddress().getHostAddress(), room.getPort(),
+        state.timeScale().factor(), state.enterRoomTimeout().toMillis(), state.journal().capacity(),
+        control.admin().describe()));
   }
 
   private ResponseDefinition metrics(ApiRequest req) {

@@ -1,10 +1,8 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gmesim.core.api.DrillStatus;
-import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.fault.FaultProfile;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
 import dev.gmesim.core.internal.fault.Drills;
@@ -30,7 +28,7 @@ final class DrillEndpoints {
       throw ApiException.invalid(e);
     }
     try {
-      return Replies.json(201, ControlJson.drill(drills.start(profile)));
+      return Replies.json(201, drills.start(profile));
     } catch (IllegalArgumentException e) {
       throw new ApiException(409, "rules", e.getMessage());
     }
@@ -39,21 +37,14 @@ final class DrillEndpoints {
   /** GET /drills: the running drills with their remaining time and rules. */
   ResponseDefinition list(ApiRequest req) {
     req.query();
-    ObjectNode out = Replies.object();
-    ArrayNode list = out.putArray("drills");
-    drills.active().forEach(d -> list.add(ControlJson.drill(d)));
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.Drills(drills.active()));
   }
 
   /** DELETE /drills: the kill switch; every running drill ends at once. */
   ResponseDefinition stopAll(ApiRequest req) {
     req.query();
     List<DrillStatus> stopped = drills.stopAll();
-    ObjectNode out = Replies.object();
-    out.put("stopped", stopped.size());
-    ArrayNode list = out.putArray("drills");
-    stopped.forEach(d -> list.add(ControlJson.drill(d)));
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.Stopped(stopped.size(), stopped));
   }
 
   /** DELETE /drills/{name}: ends one drill at once. */
@@ -61,7 +52,7 @@ final class DrillEndpoints {
     req.query();
     String name = req.path("name");
     DrillStatus stopped = drills.stop(name).orElseThrow(() -> unknown(name, true));
-    return Replies.json(200, ControlJson.drill(stopped));
+    return Replies.json(200, stopped);
   }
 
   /** GET /drills/{name}/summary: calls, faults by code, guard-rail refusals and delay percentiles of a running or recent drill. */
@@ -69,7 +60,7 @@ final class DrillEndpoints {
     req.query();
     String name = req.path("name");
     DrillStatus status = drills.status(name).orElseThrow(() -> unknown(name, false));
-    return Replies.json(200, ControlJson.drill(status));
+    return Replies.json(200, status);
   }
 
   private ApiException unknown(String name, boolean runningOnly) {

@@ -1,11 +1,11 @@
 package dev.gmesim.core.internal.http.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gmesim.core.api.RuleStatus;
+import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
 import dev.gmesim.core.internal.fault.FaultPlan;
@@ -25,12 +25,7 @@ final class FaultEndpoints {
   /** GET /faults: every rule with its counters, in order of addition. */
   ResponseDefinition list(ApiRequest req) {
     req.query();
-    ObjectNode body = Replies.object();
-    ArrayNode rules = body.putArray("rules");
-    for (RuleStatus s : plan.rules()) {
-      rules.add(FaultRuleJson.statusToJson(s));
-    }
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Statuses(plan.rules()));
   }
 
   /** POST /faults: one rule object, or {@code {"rules": [...]}} (a profile's form), all or nothing. */
@@ -39,16 +34,14 @@ final class FaultEndpoints {
     JsonNode body = req.jsonBody();
     try {
       if (body.isObject() && body.has("rules")) {
-        List<FaultRule> added = plan.addAll(FaultRuleJson.rulesFromJson(body));
-        ObjectNode out = FaultRuleJson.rulesToJson(added);
-        return Replies.json(201, out);
+        return Replies.json(201, new Wire.Rules(plan.addAll(FaultRuleJson.rulesFromJson(body))));
       }
       FaultRule added = plan.add(FaultRuleJson.fromJson(body));
       return new ResponseDefinitionBuilder()
           .withStatus(201)
           .withHeader("Content-Type", Replies.JSON)
           .withHeader("Location", "/__admin/gme/faults/" + URLEncoder.encode(added.id(), StandardCharsets.UTF_8))
-          .withBody(FaultRuleJson.write(added))
+          .withBody(ControlJson.write(added))
           .build();
     } catch (InvalidFaultRuleException e) {
       throw ApiException.invalid(e);
@@ -63,7 +56,7 @@ final class FaultEndpoints {
     req.query();
     String id = req.path("id");
     RuleStatus status = plan.status(id).orElseThrow(() -> unknown(id));
-    return Replies.json(200, FaultRuleJson.statusToJson(status));
+    return Replies.json(200, status);
   }
 
   /** DELETE /faults/{id}: removes one rule. */
@@ -73,25 +66,21 @@ final class FaultEndpoints {
     if (!plan.remove(id)) {
       throw unknown(id);
     }
-    ObjectNode out = Replies.object();
-    out.put("removed", 1);
-    out.putArray("ids").add(id);
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.Removed(1, List.of(id)));
   }
 
   /** DELETE /faults: removes every rule, or with {@code ?owner=} only that owner's. */
   ResponseDefinition clear(ApiRequest req) {
     req.query("owner");
-    ObjectNode out = Replies.object();
     String owner = req.param("owner").orElse(null);
+    int removed;
     if (owner != null) {
-      out.put("removed", plan.removeByOwner(owner));
+      removed = plan.removeByOwner(owner);
     } else {
-      int before = plan.rules().size();
+      removed = plan.rules().size();
       plan.clear();
-      out.put("removed", before);
     }
-    return Replies.json(200, out);
+    return Replies.json(200, new Wire.Removed(removed, null));
   }
 
   private ApiException unknown(String id) {

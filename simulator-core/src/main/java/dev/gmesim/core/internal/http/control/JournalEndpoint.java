@@ -1,11 +1,9 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
-import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.internal.server.Journal;
 import java.util.List;
 
@@ -39,18 +37,8 @@ final class JournalEndpoint {
     JournalQuery query = q.build();
     List<JournalEntry> matching = journal.find(query::matches);
     List<JournalEntry> page = query.page(matching);
-
-    ObjectNode body = Replies.object();
-    body.put("total", journal.total());
-    body.put("kept", journal.size());
-    body.put("capacity", journal.capacity());
-    body.put("matched", matching.size());
-    body.put("returned", page.size());
-    ArrayNode entries = body.putArray("entries");
-    for (JournalEntry e : page) {
-      entries.add(ControlJson.journalEntry(e));
-    }
-    return Replies.json(200, body);
+    return Replies.json(200, new Wire.Journal(journal.total(), journal.size(), journal.capacity(), matching.size(),
+        page.size(), page));
   }
 
   private static int result(String value) {

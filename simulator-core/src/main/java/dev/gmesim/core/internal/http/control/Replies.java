@@ -1,29 +1,24 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.fault.InvalidFaultRuleException;
-import dev.gmesim.core.internal.fault.FaultRuleJson;
 import java.util.List;
 
-/** Builds the control API's responses: JSON bodies, and errors in one shape. */
+/** Builds the control API's responses: contract values written by the one mapper, and errors in one shape. */
 final class Replies {
   static final String JSON = "application/json";
 
   private Replies() {}
 
-  static ObjectNode object() {
-    return FaultRuleJson.mapper().createObjectNode();
-  }
-
-  static ResponseDefinition json(int status, JsonNode body) {
+  /** A JSON answer: {@code body} is a contract value (a record of {@link Wire}, a status, ...). */
+  static ResponseDefinition json(int status, Object body) {
     return new ResponseDefinitionBuilder()
         .withStatus(status)
         .withHeader("Content-Type", JSON)
-        .withBody(body.toString())
+        .withBody(ControlJson.write(body))
         .build();
   }
 
@@ -39,18 +34,8 @@ final class Replies {
    * {@code {"status": 400, "error": "Bad Request", "field": "probability", "message": "...", "problems": [...]}}:
    * the first problem on top, every problem in the list.
    */
-  static ObjectNode errorBody(int status, String field, String message,
-      List<InvalidFaultRuleException.Problem> problems) {
-    ObjectNode o = object();
-    o.put("status", status);
-    o.put("error", reason(status));
-    o.put("field", field);
-    o.put("message", message);
-    ArrayNode list = o.putArray("problems");
-    for (InvalidFaultRuleException.Problem p : problems) {
-      list.addObject().put("field", p.field()).put("message", p.message());
-    }
-    return o;
+  static Wire.Error errorBody(int status, String field, String message, List<InvalidFaultRuleException.Problem> problems) {
+    return new Wire.Error(status, reason(status), field, message, problems);
   }
 
   static ResponseDefinition error(ApiException e) {
@@ -62,8 +47,8 @@ final class Replies {
         .withStatus(401)
         .withHeader("Content-Type", JSON)
         .withHeader("WWW-Authenticate", "Bearer realm=\"gme-simulator\"")
-        .withBody(errorBody(401, "Authorization", message,
-            List.of(new InvalidFaultRuleException.Problem("Authorization", message))).toString())
+        .withBody(ControlJson.write(errorBody(401, "Authorization", message,
+            List.of(new InvalidFaultRuleException.Problem("Authorization", message)))))
         .build();
   }
 

@@ -1,19 +1,12 @@
 package dev.gmesim.core.internal.http.control;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gmesim.core.api.internal.ControlJson;
 import java.io.IOException;
 import java.util.Iterator;
 
 /** Reads a body of one secret string field ({@code {"key": ...}}, {@code {"secretKey": ...}}) so no message can echo the secret. */
 final class SecretBody {
-  /** Parses without source excerpts in its messages, which could carry the secret. */
-  private static final ObjectMapper STRICT = JsonMapper.builder()
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
-
   private SecretBody() {}
 
   /** Returns the one field's text; refuses a body that is not JSON, lacks it, or has another field, naming only field names. */
@@ -21,7 +14,8 @@ final class SecretBody {
     String shape = "send {\"" + field + "\": \"" + placeholder + "\"}";
     JsonNode body;
     try {
-      body = STRICT.readTree(req.secretJsonBody());
+      // The contract's mapper never quotes the source in its messages, which here would carry the secret.
+      body = ControlJson.mapper().readTree(req.secretJsonBody());
     } catch (IOException e) {
       throw ApiException.badRequest("body", "not JSON; " + shape);
     }

@@ -1,5 +1,29 @@
 package dev.gmesim.core.remote;
 
+import static dev.gmesim.core.api.internal.ControlRoute.ADD_FAULTS;
+import static dev.gmesim.core.api.internal.ControlRoute.CATALOG;
+import static dev.gmesim.core.api.internal.ControlRoute.CLEAR_FAULTS;
+import static dev.gmesim.core.api.internal.ControlRoute.DRILL_SUMMARY;
+import static dev.gmesim.core.api.internal.ControlRoute.GET_FAULT;
+import static dev.gmesim.core.api.internal.ControlRoute.HEALTH;
+import static dev.gmesim.core.api.internal.ControlRoute.JOURNAL;
+import static dev.gmesim.core.api.internal.ControlRoute.LIST_APPS;
+import static dev.gmesim.core.api.internal.ControlRoute.LIST_CLOUD_SECRETS;
+import static dev.gmesim.core.api.internal.ControlRoute.LIST_DRILLS;
+import static dev.gmesim.core.api.internal.ControlRoute.LIST_FAULTS;
+import static dev.gmesim.core.api.internal.ControlRoute.METRICS;
+import static dev.gmesim.core.api.internal.ControlRoute.PUT_APP;
+import static dev.gmesim.core.api.internal.ControlRoute.PUT_CLOUD_SECRET;
+import static dev.gmesim.core.api.internal.ControlRoute.REMOVE_APP;
+import static dev.gmesim.core.api.internal.ControlRoute.REMOVE_CLOUD_SECRET;
+import static dev.gmesim.core.api.internal.ControlRoute.REMOVE_FAULT;
+import static dev.gmesim.core.api.internal.ControlRoute.RESET;
+import static dev.gmesim.core.api.internal.ControlRoute.ROOMS;
+import static dev.gmesim.core.api.internal.ControlRoute.SETTINGS;
+import static dev.gmesim.core.api.internal.ControlRoute.START_DRILL;
+import static dev.gmesim.core.api.internal.ControlRoute.STOP_DRILL;
+import static dev.gmesim.core.api.internal.ControlRoute.STOP_DRILLS;
+
 import dev.gmesim.core.api.DrillStatus;
 import dev.gmesim.core.api.GmeSimulatorControl;
 import dev.gmesim.core.api.Health;
@@ -8,6 +32,7 @@ import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.api.RuleStatus;
 import dev.gmesim.core.api.internal.ControlJson;
+import dev.gmesim.core.api.internal.ControlRoute;
 import dev.gmesim.core.api.internal.Wire;
 import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.catalog.GmeErrorCode;
@@ -91,7 +116,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     GmeSimulatorClient probe = new GmeSimulatorClient(base, token, http, null, REQUEST_TIMEOUT);
     Wire.Settings settings;
     try {
-      settings = probe.get("settings", Wire.Settings.class);
+      settings = probe.call(SETTINGS, null, Wire.Settings.class);
     } catch (RemoteSimulatorException e) {
       if (e.status() == 404) {
         throw new RemoteSimulatorException(404, null, base + " answered 404 for GET /__admin/gme/settings, so it is "
@@ -150,35 +175,35 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public FaultRule addFault(FaultRule rule) {
     Objects.requireNonNull(rule, "addFault: rule is null; pass FaultRule.on(operation)...build()");
-    return send("POST", "faults", rule, FaultRule.class);
+    return call(ADD_FAULTS, rule, FaultRule.class);
   }
 
   /** Adds several rules in order, all or none, and returns them with their ids. */
   @Override
   public List<FaultRule> addFaults(List<FaultRule> rules) {
     Objects.requireNonNull(rules, "addFaults: rules is null; pass a list of built rules");
-    return List.copyOf(send("POST", "faults", new Wire.Rules(rules), Wire.Rules.class).rules());
+    return List.copyOf(call(ADD_FAULTS, new Wire.Rules(rules), Wire.Rules.class).rules());
   }
 
   /** Removes one fault rule by id; returns whether it existed. */
   @Override
   public boolean removeFault(String id) {
     Objects.requireNonNull(id, "removeFault: id is null; pass the id addFault returned");
-    return optional(() -> send("DELETE", "faults/" + segment(id), null, Wire.Removed.class)).isPresent();
+    return optional(() -> call(REMOVE_FAULT, null, Wire.Removed.class, id)).isPresent();
   }
 
   /** Removes every rule installed with this owner and returns how many there were. */
   @Override
   public int removeFaultsByOwner(String owner) {
     Objects.requireNonNull(owner, "removeFaultsByOwner: owner is null; pass the value given to FaultRule.Builder.owner");
-    return send("DELETE", "faults?owner=" + URLEncoder.encode(owner, StandardCharsets.UTF_8), null, Wire.Removed.class)
+    return send(CLEAR_FAULTS, query("owner", owner), null, Wire.Removed.class)
         .removed();
   }
 
   /** Removes every fault rule. */
   @Override
   public void clearFaults() {
-    send("DELETE", "faults", null, Wire.Removed.class);
+    call(CLEAR_FAULTS, null, Wire.Removed.class);
   }
 
   /**
@@ -189,20 +214,20 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public boolean addApp(String appId, String key) {
     AppCredentials app = AppCredentials.of(appId, key);
-    return send("PUT", "apps/" + app.appId(), new Wire.AppKey(app.key().reveal()), Wire.AppPut.class).replaced();
+    return call(PUT_APP, new Wire.AppKey(app.key().reveal()), Wire.AppPut.class, app.appId()).replaced();
   }
 
   /** Forgets an app's key, so its buffers are no longer checked; returns whether it was known. */
   @Override
   public boolean removeApp(String appId) {
     String id = Long.toString(AppCredentials.numericAppId(appId));
-    return optional(() -> send("DELETE", "apps/" + id, null, Wire.AppRemoved.class)).isPresent();
+    return optional(() -> call(REMOVE_APP, null, Wire.AppRemoved.class, id)).isPresent();
   }
 
   /** Returns the AppIDs whose auth buffers are checked, sorted; never their keys. */
   @Override
   public List<String> apps() {
-    return get("apps", Wire.Apps.class).apps().stream().map(Wire.App::appId).toList();
+    return call(LIST_APPS, null, Wire.Apps.class).apps().stream().map(Wire.App::appId).toList();
   }
 
   /**
@@ -214,7 +239,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   public boolean addCloudSecret(CloudSecret secret) {
     Objects.requireNonNull(secret, "addCloudSecret: secret is null; pass CloudSecret.of(secretId, secretKey)");
     pathSafe(secret.secretId());
-    return send("PUT", "cloud-secrets/" + secret.secretId(), new Wire.SecretKey(secret.reveal()), Wire.SecretPut.class)
+    return call(PUT_CLOUD_SECRET, new Wire.SecretKey(secret.reveal()), Wire.SecretPut.class, secret.secretId())
         .replaced();
   }
 
@@ -222,7 +247,7 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public boolean removeCloudSecret(String secretId) {
     String id = pathSafe(CloudSecret.of(secretId, "x").secretId());
-    return optional(() -> send("DELETE", "cloud-secrets/" + id, null, Wire.SecretRemoved.class)).isPresent();
+    return optional(() -> call(REMOVE_CLOUD_SECRET, null, Wire.SecretRemoved.class, id)).isPresent();
   }
 
   /** The control API names a key in its path, so its SecretId must be letters, digits and {@code . _ ~ -}, as Tencent's are. */
@@ -238,20 +263,20 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   /** Returns the SecretIds the server API accepts, sorted; never the keys. Empty: signatures are not checked. */
   @Override
   public List<String> cloudSecretIds() {
-    return get("cloud-secrets", Wire.Secrets.class).secrets().stream().map(Wire.Secret::secretId).toList();
+    return call(LIST_CLOUD_SECRETS, null, Wire.Secrets.class).secrets().stream().map(Wire.Secret::secretId).toList();
   }
 
   /** Returns every rule with its counters, in order of addition. */
   @Override
   public List<RuleStatus> faults() {
-    return List.copyOf(get("faults", Wire.Statuses.class).rules());
+    return List.copyOf(call(LIST_FAULTS, null, Wire.Statuses.class).rules());
   }
 
   /** Returns one rule with its counters, or empty if the simulator has no rule with this id. */
   @Override
   public Optional<RuleStatus> fault(String id) {
     Objects.requireNonNull(id, "fault: id is null; pass the id addFault returned");
-    return optional(() -> get("faults/" + segment(id), RuleStatus.class));
+    return optional(() -> call(GET_FAULT, null, RuleStatus.class, id));
   }
 
   /** Returns the newest journal entries (up to {@value JournalQuery#DEFAULT_LIMIT}), oldest first. */
@@ -263,60 +288,59 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   @Override
   public List<JournalEntry> journal(JournalQuery query) {
     Objects.requireNonNull(query, "journal: query is null; pass JournalQuery.all() or JournalQuery.builder()...build()");
-    return List.copyOf(get("journal" + query.queryString(), Wire.Journal.class).entries());
+    return List.copyOf(send(JOURNAL, query.queryString(), null, Wire.Journal.class).entries());
   }
 
   /** Returns every non-empty room and its members. */
   @Override
   public List<RoomSnapshot> rooms() {
-    return rooms("rooms");
+    return List.copyOf(call(ROOMS, null, Wire.Rooms.class).rooms());
   }
 
   /** Returns one room, if it has members. */
   @Override
   public Optional<RoomSnapshot> room(String appId, String roomId) {
-    List<RoomSnapshot> rooms = rooms("rooms?appId=" + URLEncoder.encode(appId, StandardCharsets.UTF_8)
-        + "&roomId=" + URLEncoder.encode(roomId, StandardCharsets.UTF_8));
+    List<RoomSnapshot> rooms = send(ROOMS, query("appId", appId, "roomId", roomId), null, Wire.Rooms.class).rooms();
     return rooms.isEmpty() ? Optional.empty() : Optional.of(rooms.get(0));
   }
 
   /** Clears faults and drills, the journal, every room and every voice message, as the embedded simulator's reset does. */
   @Override
   public void reset() {
-    send("POST", "reset", null, Wire.Reset.class);
+    call(RESET, null, Wire.Reset.class);
   }
 
   /** Starts the profile as a drill (sent as JSON), replacing a running drill of the same name. */
   @Override
   public DrillStatus startDrill(FaultProfile profile) {
     Objects.requireNonNull(profile, "startDrill: profile is null; pass FaultProfile.load(path) or FaultProfile.parse(...)");
-    return send("POST", "drills", Wire.Profile.of(profile), DrillStatus.class);
+    return call(START_DRILL, Wire.Profile.of(profile), DrillStatus.class);
   }
 
   /** Returns the running drills with their remaining time (to the millisecond) and rules, oldest first. */
   @Override
   public List<DrillStatus> drills() {
-    return List.copyOf(get("drills", Wire.Drills.class).drills());
+    return List.copyOf(call(LIST_DRILLS, null, Wire.Drills.class).drills());
   }
 
   /** Returns the status and summary of a running or recently ended drill, or empty if none has this name. */
   @Override
   public Optional<DrillStatus> drill(String name) {
     Objects.requireNonNull(name, "drill: name is null; pass the profile's name");
-    return optional(() -> get("drills/" + segment(name) + "/summary", DrillStatus.class));
+    return optional(() -> call(DRILL_SUMMARY, null, DrillStatus.class, name));
   }
 
   /** Ends one running drill at once; returns its final status, or empty if no drill of that name runs. */
   @Override
   public Optional<DrillStatus> stopDrill(String name) {
     Objects.requireNonNull(name, "stopDrill: name is null; pass the profile's name");
-    return optional(() -> send("DELETE", "drills/" + segment(name), null, DrillStatus.class));
+    return optional(() -> call(STOP_DRILL, null, DrillStatus.class, name));
   }
 
   /** The kill switch: ends every running drill at once and returns their final statuses. */
   @Override
   public List<DrillStatus> stopDrills() {
-    return List.copyOf(send("DELETE", "drills", null, Wire.Stopped.class).drills());
+    return List.copyOf(call(STOP_DRILLS, null, Wire.Stopped.class).drills());
   }
 
   /** Sets the text speech-to-text returns for an uploaded voice message; an unknown id answers 404. */
@@ -325,25 +349,26 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     Objects.requireNonNull(fileId, "transcript: fileId is null; pass the file_id from PTT_UPLOAD_COMPLETE");
     // The route takes the store id, the last path segment of the file_id URL, as the embedded simulator does.
     String id = fileId.strip().replaceFirst("\\?.*$", "").replaceFirst("/+$", "");
-    send("PUT", "voice-messages/" + segment(id.substring(id.lastIndexOf('/') + 1)) + "/transcript",
-        new Wire.Transcript(text), Object.class);
+    // A voice-message test route (docs/voice-messages.md), not one of the control routes.
+    send("PUT", "voice-messages/" + URLEncoder.encode(id.substring(id.lastIndexOf('/') + 1), StandardCharsets.UTF_8)
+        .replace("+", "%20") + "/transcript", new Wire.Transcript(text), Object.class);
   }
 
   /** Returns the simulator's health; throws if it cannot be reached. */
   public Health health() {
-    return get("health", Health.class);
+    return call(HEALTH, null, Health.class);
   }
 
   /** Returns the simulator's catalog of documented error codes. */
   public List<GmeErrorCode> catalog() {
     // A newer simulator may know codes this client does not; those are left out.
-    return get("catalog", Wire.Catalog.class).codes().stream()
+    return call(CATALOG, null, Wire.Catalog.class).codes().stream()
         .flatMap(c -> GmeErrorCode.byValue(c.code()).stream()).toList();
   }
 
   /** Returns the simulator's metrics in Prometheus text format. */
   public String metrics() {
-    HttpResponse<String> r = exchange("GET", "metrics", null);
+    HttpResponse<String> r = exchange(METRICS.method(), METRICS.path(), null);
     return r.body();
   }
 
@@ -353,10 +378,6 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  private List<RoomSnapshot> rooms(String path) {
-    return List.copyOf(get(path, Wire.Rooms.class).rooms());
-  }
 
   /** Returns the call's answer, or empty when the simulator answers 404 (no such rule or drill). */
   private static <T> Optional<T> optional(Supplier<T> call) {
@@ -370,12 +391,23 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     }
   }
 
-  private static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  /** Calls a route with its parameters filled in, in order. */
+  private <T> T call(ControlRoute route, Object body, Class<T> answer, String... parameters) {
+    return send(route.method(), route.path(parameters), body, answer);
   }
 
-  private <T> T get(String path, Class<T> answer) {
-    return send("GET", path, null, answer);
+  /** Calls a route without parameters, with a query string ({@code ?name=value...} or empty). */
+  private <T> T send(ControlRoute route, String query, Object body, Class<T> answer) {
+    return send(route.method(), route.path() + query, body, answer);
+  }
+
+  /** Returns {@code ?name=value&...} for these name and value pairs, the values encoded. */
+  private static String query(String... pairs) {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      q.append(i == 0 ? '?' : '&').append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return q.toString();
   }
 
   /** Sends a contract value (or nothing) and reads the answer into {@code answer} with the contract's mapper. */

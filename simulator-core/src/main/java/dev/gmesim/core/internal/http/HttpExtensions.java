@@ -19,7 +19,6 @@ public final class HttpExtensions {
   public static List<Extension> forSimulator(SimulatorState state, CloudState cloud) {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new CloudApiEndpoint(state, cloud));
-    extensions.add(new HealthApi(state));
     extensions.add(new ControlApi(state, cloud.signatures()));
     extensions.add(new VoiceMessageTransformer(state));
     extensions.add(new VoiceMessagesAdminApi(state.voiceMessages()));

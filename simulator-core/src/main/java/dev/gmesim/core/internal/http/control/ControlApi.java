@@ -1,50 +1,36 @@
 package dev.gmesim.core.internal.http.control;
 
-import static com.github.tomakehurst.wiremock.http.RequestMethod.DELETE;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.GET;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
-import static com.github.tomakehurst.wiremock.http.RequestMethod.PUT;
-
+import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.gmesim.core.api.Health;
 import dev.gmesim.core.api.RoomSnapshot;
+import dev.gmesim.core.api.internal.ControlRoute;
 import dev.gmesim.core.api.internal.Wire;
+import dev.gmesim.core.internal.cloud.Signatures;
 import dev.gmesim.core.internal.server.ControlPlane;
 import dev.gmesim.core.internal.server.SimulatorMetrics;
 import dev.gmesim.core.internal.server.SimulatorState;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control API under {@code /__admin/gme/}: catalog, fault rules, chaos drills, apps, server-API keys, journal, rooms, reset,
- * settings and metrics (health is {@code HealthApi}, open to container health checks). Every route
- * checks the admin token itself, so a refusal is a 401 with a JSON body naming the fix, and turns
- * any failure into a JSON error, so one bad request never disturbs the others.
- * docs/control-api.md documents each route.
+ * The control API under {@code /__admin/gme/}: health, catalog, fault rules, chaos drills, apps,
+ * server-API keys, journal, rooms, reset, settings and metrics, one handler per {@link ControlRoute}.
+ * Every route but health (open to container health checks) checks the admin token itself, so a
+ * refusal is a 401 with a JSON body naming the fix, and turns any failure into a JSON error, so one
+ * bad request never disturbs the others. docs/control-api.md documents each route.
  */
 public final class ControlApi implements AdminApiExtension {
   private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
-
-  /** Admin paths (after {@code /__admin}) this class serves, each checking the token itself. */
-  private static final Set<String> PATHS = Set.of("/gme/catalog", "/gme/faults", "/gme/journal", "/gme/rooms",
-      "/gme/reset", "/gme/settings", "/gme/metrics", "/gme/health", "/gme/drills", "/gme/apps", "/gme/cloud-secrets");
-  /** {@code /gme/faults/{id}} with an id of unreserved characters only; other ids go through WireMock's check. */
-  private static final Pattern FAULT_PATH = Pattern.compile("/gme/faults/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
-  /** {@code /gme/apps/{appId}}: any segment of unreserved characters, so a bad AppID gets this API's message. */
-  private static final Pattern APP_PATH = Pattern.compile("/gme/apps/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
-  /** {@code /gme/cloud-secrets/{secretId}}: SecretIds of unreserved characters. */
-  private static final Pattern SECRET_PATH = Pattern.compile("/gme/cloud-secrets/(?!\\.{1,2}$)[A-Za-z0-9._~-]+");
-  /** {@code /gme/drills/{name}} and {@code /gme/drills/{name}/summary}; drill names use these characters only. */
-  private static final Pattern DRILL_PATH = Pattern.compile("/gme/drills/[A-Za-z0-9][A-Za-z0-9._-]{0,63}(/summary)?");
 
   private final SimulatorState state;
   private final ControlPlane control;
@@ -56,7 +42,7 @@ public final class ControlApi implements AdminApiExtension {
   private final CatalogEndpoint catalog = new CatalogEndpoint();
 
   /** Creates the API over one simulator's state and its server API's keys. */
-  public ControlApi(SimulatorState state, dev.gmesim.core.internal.cloud.Signatures signatures) {
+  public ControlApi(SimulatorState state, Signatures signatures) {
     this.state = state;
     this.control = state.control();
     this.faults = new FaultEndpoints(state.faults());
@@ -67,13 +53,11 @@ public final class ControlApi implements AdminApiExtension {
   }
 
   /**
-   * Returns true for admin paths that this API (or the open health check) serves and guards itself;
-   * every other {@code /__admin} path is left to WireMock's authenticator.
+   * Returns true for admin paths that this API serves and guards itself (health is open); every
+   * other {@code /__admin} path is left to WireMock's authenticator.
    */
   public static boolean guardsItself(String adminPath) {
-    return PATHS.contains(adminPath) || FAULT_PATH.matcher(adminPath).matches()
-        || DRILL_PATH.matcher(adminPath).matches() || APP_PATH.matcher(adminPath).matches()
-        || SECRET_PATH.matcher(adminPath).matches();
+    return ControlRoute.serves(adminPath);
   }
 
   @Override
@@ -83,30 +67,42 @@ public final class ControlApi implements AdminApiExtension {
 
   @Override
   public void contributeAdminApiRoutes(Router router) {
-    // One lambda per route, never a shared helper lambda: WireMock finds a route's path template by
-    // the task's class, and every evaluation of one lambda expression has the same class.
-    router.add(GET, "/gme/catalog", (a, e, p) -> serve(e, p, catalog::list));
-    router.add(GET, "/gme/faults", (a, e, p) -> serve(e, p, faults::list));
-    router.add(POST, "/gme/faults", (a, e, p) -> serve(e, p, faults::add));
-    router.add(DELETE, "/gme/faults", (a, e, p) -> serve(e, p, faults::clear));
-    router.add(GET, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::get));
-    router.add(DELETE, "/gme/faults/{id}", (a, e, p) -> serve(e, p, faults::remove));
-    router.add(GET, "/gme/drills", (a, e, p) -> serve(e, p, drills::list));
-    router.add(POST, "/gme/drills", (a, e, p) -> serve(e, p, drills::start));
-    router.add(DELETE, "/gme/drills", (a, e, p) -> serve(e, p, drills::stopAll));
-    router.add(DELETE, "/gme/drills/{name}", (a, e, p) -> serve(e, p, drills::stop));
-    router.add(GET, "/gme/drills/{name}/summary", (a, e, p) -> serve(e, p, drills::summary));
-    router.add(GET, "/gme/apps", (a, e, p) -> serve(e, p, apps::list));
-    router.add(PUT, "/gme/apps/{appId}", (a, e, p) -> serve(e, p, apps::put));
-    router.add(DELETE, "/gme/apps/{appId}", (a, e, p) -> serve(e, p, apps::remove));
-    router.add(GET, "/gme/cloud-secrets", (a, e, p) -> serve(e, p, secrets::list));
-    router.add(PUT, "/gme/cloud-secrets/{secretId}", (a, e, p) -> serve(e, p, secrets::put));
-    router.add(DELETE, "/gme/cloud-secrets/{secretId}", (a, e, p) -> serve(e, p, secrets::remove));
-    router.add(GET, "/gme/journal", (a, e, p) -> serve(e, p, journal::list));
-    router.add(GET, "/gme/rooms", (a, e, p) -> serve(e, p, this::rooms));
-    router.add(POST, "/gme/reset", (a, e, p) -> serve(e, p, this::reset));
-    router.add(GET, "/gme/settings", (a, e, p) -> serve(e, p, this::settings));
-    router.add(GET, "/gme/metrics", (a, e, p) -> serve(e, p, this::metrics));
+    for (ControlRoute route : ControlRoute.values()) {
+      router.add(RequestMethod.fromString(route.method()), route.adminTemplate(), task(route));
+    }
+  }
+
+  /**
+   * The task serving one route. One lambda per route, never a shared helper lambda: WireMock finds a
+   * route's path template by the task's class, and every evaluation of one lambda expression has the
+   * same class. The switch has no default, so a route added to the table must be served here.
+   */
+  private AdminTask task(ControlRoute route) {
+    return switch (route) {
+      case HEALTH -> (a, e, p) -> health();
+      case SETTINGS -> (a, e, p) -> serve(e, p, this::settings);
+      case CATALOG -> (a, e, p) -> serve(e, p, catalog::list);
+      case ADD_FAULTS -> (a, e, p) -> serve(e, p, faults::add);
+      case LIST_FAULTS -> (a, e, p) -> serve(e, p, faults::list);
+      case GET_FAULT -> (a, e, p) -> serve(e, p, faults::get);
+      case REMOVE_FAULT -> (a, e, p) -> serve(e, p, faults::remove);
+      case CLEAR_FAULTS -> (a, e, p) -> serve(e, p, faults::clear);
+      case START_DRILL -> (a, e, p) -> serve(e, p, drills::start);
+      case LIST_DRILLS -> (a, e, p) -> serve(e, p, drills::list);
+      case STOP_DRILLS -> (a, e, p) -> serve(e, p, drills::stopAll);
+      case STOP_DRILL -> (a, e, p) -> serve(e, p, drills::stop);
+      case DRILL_SUMMARY -> (a, e, p) -> serve(e, p, drills::summary);
+      case PUT_APP -> (a, e, p) -> serve(e, p, apps::put);
+      case LIST_APPS -> (a, e, p) -> serve(e, p, apps::list);
+      case REMOVE_APP -> (a, e, p) -> serve(e, p, apps::remove);
+      case PUT_CLOUD_SECRET -> (a, e, p) -> serve(e, p, secrets::put);
+      case LIST_CLOUD_SECRETS -> (a, e, p) -> serve(e, p, secrets::list);
+      case REMOVE_CLOUD_SECRET -> (a, e, p) -> serve(e, p, secrets::remove);
+      case JOURNAL -> (a, e, p) -> serve(e, p, journal::list);
+      case ROOMS -> (a, e, p) -> serve(e, p, this::rooms);
+      case RESET -> (a, e, p) -> serve(e, p, this::reset);
+      case METRICS -> (a, e, p) -> serve(e, p, this::metrics);
+    };
   }
 
   /** One endpoint's logic, given a request whose caller is already authorized. */
@@ -133,6 +129,11 @@ public final class ControlApi implements AdminApiExtension {
       return Replies.error(new ApiException(500, "(server)", "the simulator failed on this request (" + e
           + "); it keeps serving other requests; please report this with the request that caused it"));
     }
+  }
+
+  /** Open, so a container health check needs no secret; it tells only that the simulator is up. */
+  private ResponseDefinition health() {
+    return Replies.json(200, new Health("UP", state.timeScale().factor(), state.world().sessionCount()));
   }
 
   private ResponseDefinition rooms(ApiRequest req) {

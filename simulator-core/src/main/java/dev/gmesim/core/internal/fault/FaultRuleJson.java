@@ -183,7 +183,7 @@ public final class FaultRuleJson {
   }
 
   /** Reads one rule object at {@code at} (empty for a bare rule), adding a problem per bad field. */
-  static FaultRule rule(JsonNode node, String at, List<Problem> problems) {
+  private static FaultRule rule(JsonNode node, String at, List<Problem> problems) {
     if (node == null || !node.isObject()) {
       problems.add(new Problem(at.isEmpty() ? InvalidFaultRuleException.BODY : at, "is " + kind(node)
           + "; a rule is a JSON object such as " + RULE_EXAMPLE));

@@ -126,4 +126,10 @@ public interface GmeSimulatorControl {
    * {@code file_id} URL from PTT_UPLOAD_COMPLETE (or its last segment). An unknown id is refused.
    */
   void transcript(String fileId, String text);
+
+  /** Returns what the simulator is configured with: version, ports, time scale, GME's EnterRoom timeout, journal size. */
+  SimulatorSettings settings();
+
+  /** Returns how many voice messages (and bytes) the simulator's store holds, and its limit. */
+  VoiceMessageStats voiceMessageStats();
 }

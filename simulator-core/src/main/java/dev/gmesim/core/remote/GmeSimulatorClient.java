@@ -31,6 +31,8 @@ import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.api.RuleStatus;
+import dev.gmesim.core.api.SimulatorSettings;
+import dev.gmesim.core.api.VoiceMessageStats;
 import dev.gmesim.core.api.internal.ControlJson;
 import dev.gmesim.core.api.internal.ControlRoute;
 import dev.gmesim.core.api.internal.Wire;
@@ -352,6 +354,21 @@ public final class GmeSimulatorClient implements GmeSimulatorControl {
     // A voice-message test route (docs/voice-messages.md), not one of the control routes.
     send("PUT", "voice-messages/" + URLEncoder.encode(id.substring(id.lastIndexOf('/') + 1), StandardCharsets.UTF_8)
         .replace("+", "%20") + "/transcript", new Wire.Transcript(text), Object.class);
+  }
+
+  /** Returns what the simulator is configured with, read from its settings route now. */
+  @Override
+  public SimulatorSettings settings() {
+    Wire.Settings w = call(SETTINGS, null, Wire.Settings.class);
+    return new SimulatorSettings(w.version(), w.bindAddress(), w.roomPort(), w.timeScale(), w.enterRoomTimeoutMs(),
+        w.journalCapacity(), w.admin());
+  }
+
+  /** Returns how many voice messages (and bytes) the simulator's store holds, and its limit. */
+  @Override
+  public VoiceMessageStats voiceMessageStats() {
+    // A voice-message test route (docs/voice-messages.md), not one of the control routes.
+    return send("GET", "voice-messages", null, VoiceMessageStats.class);
   }
 
   /** Returns the simulator's health; throws if it cannot be reached. */

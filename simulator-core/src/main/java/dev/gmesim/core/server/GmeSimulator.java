@@ -6,6 +6,8 @@ import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.api.RoomSnapshot;
 import dev.gmesim.core.api.RuleStatus;
+import dev.gmesim.core.api.SimulatorSettings;
+import dev.gmesim.core.api.VoiceMessageStats;
 import dev.gmesim.core.auth.AppCredentials;
 import dev.gmesim.core.cloud.CloudSecret;
 import dev.gmesim.core.fault.FaultProfile;
@@ -191,6 +193,20 @@ public final class GmeSimulator implements GmeSimulatorControl, AutoCloseable {
   /** Returns the registry behind {@code GET /__admin/gme/metrics}, to bind more meters or read counts. */
   public MeterRegistry meterRegistry() {
     return metrics.registry();
+  }
+
+  /** Returns what this simulator is configured with, as the control API's settings route reports it. */
+  @Override
+  public SimulatorSettings settings() {
+    return new SimulatorSettings(ControlApi.version(), roomAddress().getAddress().getHostAddress(),
+        roomAddress().getPort(), timeScale.factor(), GME_ENTER_ROOM_TIMEOUT.toMillis(), journal.capacity(),
+        admin.describe());
+  }
+
+  /** Returns how many voice messages (and bytes) the store holds, and its limit. */
+  @Override
+  public VoiceMessageStats voiceMessageStats() {
+    return new VoiceMessageStats(voiceMessages.fileCount(), voiceMessages.storedBytes(), voiceMessages.maxBytes());
   }
 
   /** Returns the factor of scaled sessions that ask for no factor of their own. */

@@ -246,4 +246,25 @@ abstract class ControlContract {
           .isInstanceOf(RuntimeException.class).hasMessageContaining("no-such-file");
     }
   }
+
+  @Nested
+  class SettingsAndStats {
+    @Test
+    void settingsReportThePortsTheClockAndGmesTimeout() {
+      SimulatorSettings settings = sim.settings();
+      assertThat(settings.roomPort()).isEqualTo(sim.roomAddress().getPort());
+      assertThat(settings.timeScale()).isEqualTo(TIME_SCALE);
+      assertThat(settings.enterRoomTimeoutMs()).isEqualTo(30_000);
+      assertThat(settings.journalCapacity()).isEqualTo(10_000);
+      assertThat(settings.version()).isNotBlank();
+    }
+
+    @Test
+    void aResetStoreHoldsNoVoiceMessagesBelowItsLimit() {
+      VoiceMessageStats stats = sim.voiceMessageStats();
+      assertThat(stats.files()).isZero();
+      assertThat(stats.bytes()).isZero();
+      assertThat(stats.maxBytes()).isPositive();
+    }
+  }
 }

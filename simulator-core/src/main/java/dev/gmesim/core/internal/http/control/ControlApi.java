@@ -167,7 +167,7 @@ public final class ControlApi implements AdminApiExtension {
   }
 
   /** Returns the version from the jar's manifest, or {@code development} when run from classes. */
-  static String version() {
+  public static String version() {
     String v = ControlApi.class.getPackage().getImplementationVersion();
     return v == null ? "development" : v;
   }

@@ -71,6 +71,8 @@ class RoomVoiceTest extends SimulatorPerTest {
       awaitAudio(listener, 5);
       listener.gme().clock().advance(Duration.ofMillis(2500));
       assertThat(speaker.gme().speak(Duration.ofSeconds(1))).isZero();
+      // A round trip of the listener's: the server answers it only after the new audio reached the listener.
+      assertThat(listener.gme().enableSpeaker(true)).isZero();
       listener.gme().clock().advance(Duration.ofMillis(2999));
       assertThat(audioEvents(listener)).extracting(e -> e.getIntExtra("event_id", -1)).containsExactly(5);
       listener.gme().clock().advance(Duration.ofMillis(1));

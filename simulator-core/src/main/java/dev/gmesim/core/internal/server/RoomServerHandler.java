@@ -491,8 +491,10 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   /** Replies with a world outcome that is no journaled operation (SPEAK), then delivers its events. */
   private void sendOutcome(long id, Outcome out) {
     ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
-    reply(id, out.result(), out.errorInfo(), data);
+    // The listeners' USER_UPDATE goes out before the speaker's reply: once speak() returns, a listener's
+    // next round trip is answered after the audio reached it, so a test has a point to advance time from.
     out.deliver();
+    reply(id, out.result(), out.errorInfo(), data);
   }
 
   private void send(long id, Call call, Decision d, Outcome out) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gmesim.core.api.JournalEntry;
 import dev.gmesim.core.api.JournalQuery;
 import dev.gmesim.core.catalog.GmeErrorCode;
+import dev.gmesim.core.catalog.GmeEventType;
 import dev.gmesim.core.catalog.Operation;
 import dev.gmesim.core.fault.FaultRule;
 import dev.gmesim.core.sdk.SimFixture.Client;
@@ -51,6 +52,46 @@ class ReconnectionTest extends SimulatorPerTest {
 
   @Nested
   class Outages {
+    /** A member of team {@code team} in world mode at x, hearing as far as {@code range}, mic and speaker on. */
+    private Client ranged(String room, int team, int range, int x) {
+      Client c = f.inited();
+      assertThat(c.gme().setRangeAudioTeamID(team)).isZero();
+      assertThat(c.gme().setRangeAudioMode(GmeContext.RANGE_AUDIO_MODE_WORLD)).isZero();
+      c.gme().enterRoom(room, GmeContext.ROOM_TYPE_FLUENCY, new byte[0]);
+      assertThat(c.events().await(ENTER_ROOM).result()).isZero();
+      assertThat(c.gme().enableMic(true)).isZero();
+      assertThat(c.gme().enableSpeaker(true)).isZero();
+      assertThat(c.gme().getRoom().updateAudioRecvRange(range)).isZero();
+      float[] axis = {1, 0, 0};
+      assertThat(c.gme().getRoom().updateSelfPosition(new int[] {x, 0, 0}, axis, axis, axis)).isZero();
+      return c;
+    }
+
+    @Test
+    void rangeVoiceAndTheBlacklistOutliveTheOutage() {
+      Client speaker = ranged("field", 2, 100, 50);
+      Client pest = ranged("field", 3, 100, 10);
+      Client listener = ranged("field", 1, 100, 0);
+      assertThat(listener.gme().getAudioCtrl().addAudioBlackList(pest.openId())).isZero();
+
+      networkDownOnNextCall(listener, Duration.ofMinutes(5));
+      assertThat(listener.events().await(RECONNECT_SUCCESS).result()).isZero();
+      listener.events().clear();
+
+      // Another team, 50 away, inside the listener's range of 100: heard only if range voice came back.
+      assertThat(speaker.gme().speak(Duration.ofSeconds(1))).isZero();
+      assertThat(listener.events().await(e -> e.type() == USER_UPDATE && e.getIntExtra("event_id", 0) == 5,
+          "the speaker heard again", EventRecorder.DEFAULT_TIMEOUT).getStringArrayExtra("user_list"))
+          .containsExactly(speaker.openId());
+      // The blacklisted member is still not heard: nothing but the speaker's 5, then its 6.
+      assertThat(pest.gme().speak(Duration.ofSeconds(1))).isZero();
+      listener.events().await(e -> e.type() == USER_UPDATE && e.getIntExtra("event_id", 0) == 6,
+          "the speaker's silence", EventRecorder.DEFAULT_TIMEOUT);
+      assertThat(listener.events().events(USER_UPDATE)).extracting(e -> e.getIntExtra("event_id", 0))
+          .containsExactly(5, 6);
+      assertThat(listener.events().events(GmeEventType.CHANGETEAMID)).isEmpty();
+    }
+
     @Test
     void aFiveMinuteOutageIsSurvivedWithMicAndSpeakerKept() {
       Client alice = f.inRoom("lobby");

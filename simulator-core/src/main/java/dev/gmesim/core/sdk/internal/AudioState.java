@@ -4,6 +4,7 @@ import dev.gmesim.core.internal.protocol.RoomArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +26,12 @@ public final class AudioState {
   private volatile int micVolume = NEVER_SET;
   private volatile int speakerVolume = NEVER_SET;
   private final Map<String, Integer> volumeByOpenId = new ConcurrentHashMap<>();
+  // Range voice: the team and mode outlive a room (they are set before EnterRoom); the rest lapses on exit.
+  private volatile int teamId;
+  private volatile int rangeMode;
+  private volatile int recvRange;
+  private volatile RoomArgs.UpdateSelfPosition position;
+  private final Set<String> blacklist = ConcurrentHashMap.newKeySet();
 
   /** Keeps what a call that returned 0 set; other calls leave the state alone. */
   void track(RoomArgs args) {
@@ -55,6 +62,18 @@ public final class AudioState {
       speakerVolume = a.volume();
     } else if (args instanceof RoomArgs.SetSpeakerVolumeByOpenId a) {
       volumeByOpenId.put(a.openId(), a.volume());
+    } else if (args instanceof RoomArgs.SetRangeAudioTeamId a) {
+      teamId = a.teamId();
+    } else if (args instanceof RoomArgs.SetRangeAudioMode a) {
+      rangeMode = a.mode();
+    } else if (args instanceof RoomArgs.UpdateAudioRecvRange a) {
+      recvRange = a.range();
+    } else if (args instanceof RoomArgs.UpdateSelfPosition a) {
+      position = a;
+    } else if (args instanceof RoomArgs.AddAudioBlacklist a) {
+      blacklist.add(a.openId());
+    } else if (args instanceof RoomArgs.RemoveAudioBlacklist a) {
+      blacklist.remove(a.openId());
     } else if (args instanceof RoomArgs.Uninit) {
       paused = false;
     }
@@ -71,6 +90,9 @@ public final class AudioState {
     recv = false;
     spatializer = false;
     volumeByOpenId.clear();
+    recvRange = 0;
+    position = null;
+    blacklist.clear();
   }
 
   /**
@@ -97,6 +119,23 @@ public final class AudioState {
     } else if (recv) {
       calls.add(new RoomArgs.EnableAudioRecv(true));
     }
+    // The new session hears and is heard as before: GME keeps range voice across a reconnect as it
+    // keeps mic and speaker (docs silent on the details; the simulator restores all of it). Their
+    // replies go nowhere, so the game sees no CHANGETEAMID for a team it never changed.
+    if (teamId != 0) {
+      calls.add(new RoomArgs.SetRangeAudioTeamId(teamId));
+    }
+    if (rangeMode != 0) {
+      calls.add(new RoomArgs.SetRangeAudioMode(rangeMode));
+    }
+    if (recvRange != 0) {
+      calls.add(new RoomArgs.UpdateAudioRecvRange(recvRange));
+    }
+    RoomArgs.UpdateSelfPosition at = position;
+    if (at != null) {
+      calls.add(at);
+    }
+    blacklist.forEach(openId -> calls.add(new RoomArgs.AddAudioBlacklist(openId)));
     return calls;
   }
 

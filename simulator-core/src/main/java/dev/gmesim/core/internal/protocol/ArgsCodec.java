@@ -10,11 +10,11 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes and reads the room protocol's typed records ({@link RoomArgs}, {@link RoomData}) as JSON
@@ -71,7 +71,8 @@ public final class ArgsCodec {
     for (Field f : shape.fields) {
       Object v = f.get(value);
       if (v != null) {
-        out.set(f.name, MessageCodec.mapper().valueToTree(v));
+        // Put by kind: valueToTree would run a serializer per field of every call.
+        f.kind.put(out, f.name, v);
       }
     }
     return out;
@@ -101,7 +102,7 @@ public final class ArgsCodec {
     if (strict) {
       for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
         String name = it.next();
-        if (!shape.names().contains(name)) {
+        if (!shape.nameSet().contains(name)) {
           throw new ArgumentException(name, what + " " + prefix + name + " is not an argument of " + what
               + NearestName.hint(name, shape.names()) + "; " + shape.takes());
         }
@@ -116,7 +117,9 @@ public final class ArgsCodec {
   }
 
   private static Map<String, Class<? extends RoomArgs>> byOp() {
-    Map<String, Class<? extends RoomArgs>> m = new LinkedHashMap<>();
+    // By op name: the order of getPermittedSubclasses() follows the compiler's, which changes with what
+    // else was compiled first, and docs/protocol.md's generated table must not churn with it.
+    Map<String, Class<? extends RoomArgs>> m = new TreeMap<>();
     for (Class<?> c : RoomArgs.class.getPermittedSubclasses()) {
       RoomArgs.Op op = c.getAnnotation(RoomArgs.Op.class);
       if (op == null || m.put(op.value(), c.asSubclass(RoomArgs.class)) != null) {
@@ -127,7 +130,7 @@ public final class ArgsCodec {
   }
 
   /** One record type: its op (for arguments), its fields in component order, its canonical constructor. */
-  private record Shape(String op, List<Field> fields, Constructor<?> ctor) {
+  private record Shape(String op, List<Field> fields, Constructor<?> ctor, List<String> names, Set<String> nameSet) {
     static Shape of(Class<?> type) {
       if (!type.isRecord()) {
         throw new IllegalArgumentException(type.getName() + " is not a record; ArgsCodec reads and writes records");
@@ -141,14 +144,12 @@ public final class ArgsCodec {
         types[i] = components[i].getType();
       }
       try {
-        return new Shape(op == null ? null : op.value(), List.copyOf(fields), type.getDeclaredConstructor(types));
+        List<String> names = fields.stream().map(Field::name).toList();
+        return new Shape(op == null ? null : op.value(), List.copyOf(fields), type.getDeclaredConstructor(types), names,
+            Set.copyOf(names));
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
       }
-    }
-
-    List<String> names() {
-      return fields.stream().map(Field::name).toList();
     }
 
     String takes() {
@@ -251,6 +252,16 @@ public final class ArgsCodec {
         case LONG: return n.longValue();
         case BOOL: return n.booleanValue();
         default: return n.doubleValue();
+      }
+    }
+
+    void put(ObjectNode out, String name, Object v) {
+      switch (this) {
+        case TEXT: out.put(name, (String) v); break;
+        case INT: out.put(name, (Integer) v); break;
+        case LONG: out.put(name, (Long) v); break;
+        case BOOL: out.put(name, (Boolean) v); break;
+        default: out.put(name, (Double) v); break;
       }
     }
 

@@ -47,7 +47,7 @@ public final class CloudApiLoad implements Callable<Integer> {
 
   /** Runs the comparison and prints the table; exits with status 2 and the reason on a bad flag. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new CloudApiLoad(), args));
+    Cli.run(new CloudApiLoad(), args);
   }
 
   @Override

@@ -68,7 +68,7 @@ public final class ColdStart implements Callable<Integer> {
 
   /** Runs the benchmark and prints one line per start and a Markdown table of medians; bad arguments exit 2. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new ColdStart(), args));
+    Cli.run(new ColdStart(), args);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -14,6 +15,11 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Wall time of the examples' {@code @ExploreGmeErrors} lobby join ({@code TeamVoiceChatExplorationTest}:
@@ -27,16 +33,31 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * java -cp benchmarks/target/benchmarks.jar dev.gmesim.benchmarks.ExplorationWallTime [ROUNDS]
  * </pre>
  */
-public final class ExplorationWallTime {
+@Command(name = "ExplorationWallTime",
+    description = "Wall time of the examples' @ExploreGmeErrors lobby join, several rounds in one JVM.")
+public final class ExplorationWallTime implements Callable<Integer> {
   static final String EXPLORED = "dev.gmesim.examples.voice.TeamVoiceChatExplorationTest";
 
-  private ExplorationWallTime() {}
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ROUNDS", defaultValue = "10",
+      converter = Cli.PositiveInt.class, description = "Explorations to run, 2 or more: the first is a cold JVM"
+      + " (default ${DEFAULT-VALUE}).")
+  int rounds;
 
-  /** Runs {@code rounds} explorations (default 10) and prints the table; throws if any run failed. */
+  @Spec
+  CommandSpec spec;
+
+  ExplorationWallTime() {}
+
+  /** Runs ROUNDS explorations and prints the table; bad arguments exit 2, a failed run exits 1. */
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    Cli.run(new ExplorationWallTime(), args);
+  }
+
+  @Override
+  public Integer call() {
     if (rounds < 2) {
-      throw new IllegalArgumentException("ROUNDS " + rounds + ": give 2 or more (the first is a cold JVM)");
+      throw new ParameterException(spec.commandLine(),
+          "ROUNDS " + rounds + ": give 2 or more (the first is a cold JVM)");
     }
     Launcher launcher = LauncherFactory.create();
     List<Round> measured = new ArrayList<>();
@@ -58,6 +79,7 @@ public final class ExplorationWallTime {
     if (failures > 0) {
       throw new AssertionError(failures + " runs failed; the timings above are not valid");
     }
+    return 0;
   }
 
   /**

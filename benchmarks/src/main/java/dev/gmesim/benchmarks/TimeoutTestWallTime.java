@@ -80,7 +80,7 @@ public final class TimeoutTestWallTime implements Callable<Integer> {
 
   /** Runs ROUNDS alternations of both classes (10 tests each) and prints medians and p90s; bad arguments exit 2. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new TimeoutTestWallTime(), args));
+    Cli.run(new TimeoutTestWallTime(), args);
   }
 
   @Override

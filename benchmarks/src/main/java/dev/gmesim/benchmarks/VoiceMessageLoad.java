@@ -58,7 +58,7 @@ public final class VoiceMessageLoad implements Callable<Integer> {
 
   /** Runs the comparison and prints the table; exits with status 2 and the reason on a bad flag. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new VoiceMessageLoad(), args));
+    Cli.run(new VoiceMessageLoad(), args);
   }
 
   @Override

@@ -40,6 +40,9 @@ class DriverFlagsTest {
         refusal(ColdStart::new, "3 no-such-dir/gme-simulator.jar",
             "SIMULATOR_JAR no-such-dir/gme-simulator.jar does not exist; build it with ./mvnw"),
         refusal(TimeoutTestWallTime::new, "ten",
+            "Invalid value for positional parameter at index 0 (ROUNDS): 'ten' is not a positive integer"),
+        refusal(ExplorationWallTime::new, "1", "ROUNDS 1: give 2 or more (the first is a cold JVM)"),
+        refusal(ExplorationWallTime::new, "ten",
             "Invalid value for positional parameter at index 0 (ROUNDS): 'ten' is not a positive integer"));
   }
 

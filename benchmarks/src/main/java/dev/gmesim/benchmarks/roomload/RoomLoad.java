@@ -101,7 +101,7 @@ public final class RoomLoad implements Callable<Integer> {
 
   /** Runs the load and prints the table; exits with status 2 and the reason on a bad flag. */
   public static void main(String[] args) {
-    System.exit(Cli.execute(new RoomLoad(), args));
+    Cli.run(new RoomLoad(), args);
   }
 
   @Override

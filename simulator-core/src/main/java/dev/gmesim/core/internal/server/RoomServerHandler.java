@@ -417,52 +417,38 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       return voice.resumeRecording(sessionId);
     } else if (args instanceof RoomArgs.PttPlay a) {
       return voice.play(a.filePath());
-    }
-    return audioControl(args).or(() -> roomVoice(args)).orElseThrow(() -> new IllegalStateException("not a room operation: " + call.operation()));
-  }
-
-  /** The split audio switches, volumes and Pause/Resume (GME's ITMGAudioCtrl and ITMGContext), or empty for another op. */
-  private java.util.Optional<Outcome> audioControl(RoomArgs args) {
-    Outcome out = null;
-    if (args instanceof RoomArgs.EnableAudioCaptureDevice a) {
-      out = world.enableAudioCaptureDevice(sessionId, a.enable());
+    } else if (args instanceof RoomArgs.EnableAudioCaptureDevice a) {
+      return world.enableAudioCaptureDevice(sessionId, a.enable());
     } else if (args instanceof RoomArgs.EnableAudioSend a) {
-      out = world.enableAudioSend(sessionId, a.enable());
+      return world.enableAudioSend(sessionId, a.enable());
     } else if (args instanceof RoomArgs.EnableAudioPlayDevice a) {
-      out = world.enableAudioPlayDevice(sessionId, a.enable());
+      return world.enableAudioPlayDevice(sessionId, a.enable());
     } else if (args instanceof RoomArgs.EnableAudioRecv a) {
-      out = world.enableAudioRecv(sessionId, a.enable());
+      return world.enableAudioRecv(sessionId, a.enable());
     } else if (args instanceof RoomArgs.SetMicVolume a) {
-      out = world.setVolume(sessionId, "SetMicVolume", a.volume());
+      return world.setVolume(sessionId, "SetMicVolume", a.volume());
     } else if (args instanceof RoomArgs.SetSpeakerVolume a) {
-      out = world.setVolume(sessionId, "SetSpeakerVolume", a.volume());
+      return world.setVolume(sessionId, "SetSpeakerVolume", a.volume());
     } else if (args instanceof RoomArgs.SetSpeakerVolumeByOpenId a) {
-      out = world.setSpeakerVolumeByOpenId(sessionId, a.openId(), a.volume());
+      return world.setSpeakerVolumeByOpenId(sessionId, a.openId(), a.volume());
     } else if (args instanceof RoomArgs.Pause) {
-      out = world.pause(sessionId, true);
+      return world.pause(sessionId, true);
     } else if (args instanceof RoomArgs.Resume) {
-      out = world.pause(sessionId, false);
-    }
-    return java.util.Optional.ofNullable(out);
-  }
-
-  /** Speaking, the audio blacklist and range voice (appended beside {@link #world}, so each stays one chain). */
-  private java.util.Optional<Outcome> roomVoice(RoomArgs args) {
-    Outcome out = null;
-    if (args instanceof RoomArgs.AddAudioBlacklist a) {
-      out = world.addAudioBlacklist(sessionId, a.openId());
+      return world.pause(sessionId, false);
+    } else if (args instanceof RoomArgs.AddAudioBlacklist a) {
+      return world.addAudioBlacklist(sessionId, a.openId());
     } else if (args instanceof RoomArgs.RemoveAudioBlacklist a) {
-      out = world.removeAudioBlacklist(sessionId, a.openId());
+      return world.removeAudioBlacklist(sessionId, a.openId());
     } else if (args instanceof RoomArgs.SetRangeAudioTeamId a) {
-      out = world.setRangeAudioTeamId(sessionId, a.teamId());
+      return world.setRangeAudioTeamId(sessionId, a.teamId());
     } else if (args instanceof RoomArgs.SetRangeAudioMode a) {
-      out = world.setRangeAudioMode(sessionId, a.mode());
+      return world.setRangeAudioMode(sessionId, a.mode());
     } else if (args instanceof RoomArgs.UpdateAudioRecvRange a) {
-      out = world.updateAudioRecvRange(sessionId, a.range());
+      return world.updateAudioRecvRange(sessionId, a.range());
     } else if (args instanceof RoomArgs.UpdateSelfPosition a) {
-      out = world.updateSelfPosition(sessionId, a.x(), a.y(), a.z());
+      return world.updateSelfPosition(sessionId, a.x(), a.y(), a.z());
     }
-    return java.util.Optional.ofNullable(out);
+    throw new IllegalStateException("not a room operation: " + call.operation());
   }
 
   /**

@@ -227,7 +227,7 @@ public final class GmePtt {
    */
   public int stopRecording() {
     Recording rec = takeRecording();
-    session.send(new RoomArgs.PttStopRecording()).whenComplete((reply, failure) ->
+    session.send(new RoomArgs.PttStopRecording(), (reply, failure) ->
         offLoop(() -> stopped(rec, Session.orFailure(reply, failure))));
     return 0;
   }
@@ -282,7 +282,7 @@ public final class GmePtt {
     // The languages go with a streaming start only: a plain recording recognizes nothing.
     RoomArgs.PttStartRecording a = new RoomArgs.PttStartRecording(rec.path, maxMs, streaming,
         streaming ? language : null, streaming ? translateLanguage : null);
-    session.send(a).whenComplete((reply, failure) -> {
+    session.send(a, (reply, failure) -> {
       Message.Reply r = Session.orFailure(reply, failure);
       if (r.result() != 0) {
         if (mine) {
@@ -542,7 +542,7 @@ public final class GmePtt {
       }
     }
     long length = durationMs;
-    session.send(new RoomArgs.PttPlay(filePath == null ? "" : filePath, length)).whenComplete((reply, failure) -> {
+    session.send(new RoomArgs.PttPlay(filePath == null ? "" : filePath, length), (reply, failure) -> {
           Message.Reply r = Session.orFailure(reply, failure);
           if (r.result() != 0) {
             events.emit(GmeEventType.PTT_PLAY_COMPLETE, r.result(), r.errorInfo(), f);

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   private final VoiceMessages voice;
   private final String sessionId = "s" + SESSIONS.incrementAndGet();
   private final Set<ScheduledFuture<?>> scheduled = new HashSet<>();
+  /** Frames other threads wrote and this connection's loop has not sent yet; see {@link #write}. */
+  private final ConcurrentLinkedQueue<Message> outbox = new ConcurrentLinkedQueue<>();
   /** Replies a virtual or manual session's clock has not reached yet, due first; released by ADVANCE. */
   private final PriorityQueue<Held> held = new PriorityQueue<>();
   private long heldSeq;
@@ -71,8 +74,32 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    world.connect(sessionId, (type, data) -> ctx.channel().writeAndFlush(event(type, data)));
+    world.connect(sessionId, (type, data) -> write(event(type, data)));
     ctx.fireChannelActive();
+  }
+
+  /**
+   * Writes one frame in the order the simulator decided it. Frames from another thread (the world
+   * pushing another member's event) wait in the outbox, and every write on the connection's own loop
+   * empties the outbox first: Netty runs a channel's reads before the write tasks other threads queued,
+   * so a plain cross-thread write could go out after the reply to a request that arrived later (a
+   * listener's next call answered before the audio that a speaker's returned call had sent it).
+   */
+  private void write(Message frame) {
+    if (ctx.executor().inEventLoop()) {
+      drainOutbox();
+      ctx.channel().writeAndFlush(frame);
+    } else {
+      outbox.add(frame);
+      ctx.executor().execute(this::drainOutbox);
+    }
+  }
+
+  private void drainOutbox() {
+    Message m;
+    while ((m = outbox.poll()) != null) {
+      ctx.channel().writeAndFlush(m);
+    }
   }
 
   /** A held reply: what to do when the session's clock reaches {@code until}. */
@@ -211,7 +238,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       String host = local.getAddress().getHostAddress();
       httpBaseUri = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
     }
-    ctx.writeAndFlush(Message.Reply.ok(id, new RoomData.Welcome("gme-simulator", Ops.PROTOCOL_VERSION, sessionId,
+    write(Message.Reply.ok(id, new RoomData.Welcome("gme-simulator", Ops.PROTOCOL_VERSION, sessionId,
         mode.kind().wireName(), mode.factor(), now, origin, state.enterRoomTimeout().toMillis(),
         state.requestTimeout().toMillis(), state.heartbeatInterval().toMillis(), state.idleTimeout().toMillis(),
         httpBaseUri)));
@@ -259,7 +286,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     while (!held.isEmpty() && held.peek().until() <= now && ctx.channel().isActive()) {
       held.poll().task().run();
     }
-    ctx.channel().writeAndFlush(Message.Reply.ok(id, new RoomData.Advanced(now)));
+    write(Message.Reply.ok(id, new RoomData.Advanced(now)));
   }
 
   private void call(long id, Operation op, RoomArgs args) {
@@ -305,26 +332,22 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       }
     } else if (fault instanceof Fault.Disconnect) {
       journal(call, d, "disconnect", -1);
-      later(id, delay, () -> ctx.close());
+      later(id, delay, () -> drop(false));
     } else if (fault instanceof Fault.NetworkDown nd) {
       journal(call, d, "network down for " + Durations.format(nd.outage()), -1);
       later(id, delay, () -> {
         if (appId != null && openId != null) {
           world.networkDown(appId, openId, time.nowMs() + nd.outage().toMillis(), d.source());
         }
-        ctx.close();
+        drop(false);
       });
     } else if (fault instanceof Fault.Reset) {
       journal(call, d, "reset", -1);
-      later(id, delay, () -> {
-        // SO_LINGER 0 makes close() send RST instead of FIN.
-        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-        ctx.close();
-      });
+      later(id, delay, () -> drop(true));
     } else {
       // HTTP-only effects have no meaning on a TCP room connection; the nearest is a dropped connection.
       journal(call, d, "disconnect (" + fault.describe() + " on room channel)", -1);
-      later(id, delay, () -> ctx.close());
+      later(id, delay, () -> drop(false));
     }
   }
 
@@ -491,7 +514,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   }
 
   private void reply(long id, int result, String errorInfo, ObjectNode data) {
-    ctx.channel().writeAndFlush(new Message.Reply(id, result, errorInfo, data));
+    write(new Message.Reply(id, result, errorInfo, data));
   }
 
   private void journal(Call call, Decision d, String effect, int result) {
@@ -526,14 +549,30 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
     scheduled.add(holder[0]);
   }
 
+  /**
+   * Closes the connection for a fault (with RST when {@code reset}), after the member has left the
+   * world and the others were told. Leaving first fixes the order the others see: the client can only
+   * reconnect once it sees the close, so its new session's entry (USER_UPDATE 1) always comes after the
+   * old one's exit (2); leaving in channelInactive, which Netty runs a little later, raced the reconnect.
+   */
+  private void drop(boolean reset) {
+    world.disconnect(sessionId).deliver();
+    if (reset) {
+      // SO_LINGER 0 makes close() send RST instead of FIN.
+      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    }
+    ctx.close();
+  }
+
   /** HELD: the reply to {@code requestId} waits on the session's clock, until {@code until} (or for good when negative). */
   private void announceHeld(long requestId, long until) {
-    ctx.channel().writeAndFlush(Message.Event.of(Ops.HELD, new RoomData.Held(requestId, until < 0 ? null : until)));
+    write(Message.Event.of(Ops.HELD, new RoomData.Held(requestId, until < 0 ? null : until)));
   }
 
   private void refuse(ChannelHandlerContext ctx, String code, String message) {
     LOG.debug("room connection {} ({}) refused: {} {}", sessionId, ctx.channel().remoteAddress(), code, message);
     if (ctx.channel().isActive()) {
+      drainOutbox();
       ctx.writeAndFlush(new Message.ErrorFrame(code, message)).addListener(ChannelFutureListener.CLOSE);
     }
   }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -126,7 +127,22 @@ public final class Connection {
    * arrives, before the clock hears the request was answered (hooked before the request goes out).
    */
   public CompletableFuture<Message.Reply> send(long id, RoomArgs args, Consumer<Message.Reply> onReply) {
-    return send(id, args, true, onReply);
+    return send(id, args, true, (reply, failure) -> {
+      if (reply != null) {
+        onReply.accept(reply);
+      }
+    });
+  }
+
+  /**
+   * As {@link #send(long, RoomArgs)}; {@code whenDone} runs with the reply or the failure, hooked
+   * before the request goes out, so it runs on the I/O thread as the reply arrives: before any event
+   * pushed after that reply, and before the clock hears the request was answered. Hooked after the
+   * send instead, it would run on the caller's thread whenever the reply was quicker than the caller,
+   * and an ENTER_ROOM event could follow the CHANGE_ROOM_TYPE the server pushed after it.
+   */
+  public CompletableFuture<Message.Reply> send(long id, RoomArgs args, BiConsumer<Message.Reply, Throwable> whenDone) {
+    return send(id, args, true, whenDone);
   }
 
   /** Sends a request that the clock does not wait on (HELLO, ADVANCE); see {@link #send(long, RoomArgs)}. */
@@ -135,11 +151,11 @@ public final class Connection {
   }
 
   private CompletableFuture<Message.Reply> send(long id, RoomArgs args, boolean tracked,
-      Consumer<Message.Reply> onReply) {
+      BiConsumer<Message.Reply, Throwable> whenDone) {
     String op = args.op();
     CompletableFuture<Message.Reply> f = new CompletableFuture<>();
-    if (onReply != null) {
-      f.thenAccept(onReply);
+    if (whenDone != null) {
+      f.whenComplete(whenDone);
     }
     pending.put(id, f);
     if (!channel.isActive()) {

@@ -26,6 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,24 +181,17 @@ public final class Session implements AutoCloseable {
     Connection c = connection();
     long id = ids.incrementAndGet();
     long startMs = clock.nowMs();
-    CompletableFuture<Message.Reply> f = c.send(id, args);
     Message.Reply timeout = new Message.Reply(id, GmeErrorCode.AV_ERR_TIMEOUT.value(),
         GmeErrorCode.AV_ERR_TIMEOUT.name() + ": no " + type.name() + " result within "
             + simulatedTimeout.toMillis() + " ms", null);
-    ClockEngine.Timer timer = clock.scheduleAt(startMs + simulatedTimeout.toMillis(), () -> {
-      // Runs on the context's loop, as replies do, so a reply and the timer cannot both win.
-      if (f.isDone()) {
-        return;
+    AtomicReference<ClockEngine.Timer> timer = new AtomicReference<>();
+    // The result is handled where the reply arrives (on the loop, hooked before the send), so the event
+    // comes before anything the server pushed after the reply, however late this thread gets here.
+    CompletableFuture<Message.Reply> f = c.send(id, args, (reply, failure) -> {
+      ClockEngine.Timer t = timer.get();
+      if (t != null) {
+        t.cancel();
       }
-      c.forget(id);
-      if (op == Operation.ENTER_ROOM) {
-        // Tell the server first, so a new EnterRoom sent after the 1005 event is not refused as in flight.
-        c.sendOneWay(ids.incrementAndGet(), new RoomArgs.CancelEnter(id));
-      }
-      f.complete(timeout);
-    });
-    f.whenComplete((reply, failure) -> {
-      timer.cancel();
       if (closed) {
         // close() fails what is in flight; the caller closed the context, so this is no network error to report.
         return;
@@ -213,6 +208,22 @@ public final class Session implements AutoCloseable {
       fields.put("elapsed_ms", elapsed);
       events.emit(type, r.result(), r.errorInfo(), fields);
     });
+    timer.set(clock.scheduleAt(startMs + simulatedTimeout.toMillis(), () -> {
+      // Runs on the context's loop, as replies do, so a reply and the timer cannot both win.
+      if (f.isDone()) {
+        return;
+      }
+      c.forget(id);
+      if (op == Operation.ENTER_ROOM) {
+        // Tell the server first, so a new EnterRoom sent after the 1005 event is not refused as in flight.
+        c.sendOneWay(ids.incrementAndGet(), new RoomArgs.CancelEnter(id));
+      }
+      f.complete(timeout);
+    }));
+    if (f.isDone()) {
+      // The reply beat the timer's creation: nothing may wait on a timer that can no longer win.
+      timer.get().cancel();
+    }
     return 0;
   }
 
@@ -228,6 +239,15 @@ public final class Session implements AutoCloseable {
   /** Sends a request on an open connection (reconnecting first if it dropped); the future completes with its reply. */
   public CompletableFuture<Message.Reply> send(RoomArgs args) {
     return connection().send(ids.incrementAndGet(), args);
+  }
+
+  /**
+   * Sends a request (reconnecting first if the connection dropped); {@code whenDone} runs with the
+   * reply or the failure on the I/O thread as the reply arrives, in order with the events pushed
+   * around it and before a virtual clock may move on (see {@link Connection#send(long, RoomArgs, BiConsumer)}).
+   */
+  public void send(RoomArgs args, BiConsumer<Message.Reply, Throwable> whenDone) {
+    connection().send(ids.incrementAndGet(), args, whenDone);
   }
 
   /** Returns the reply, or for a failed exchange the 7004 reply GME's SDK reports for a network failure. */

@@ -152,7 +152,8 @@ public final class RoomLoad implements Callable<Integer> {
         run.awaitStop(duration);
         run.stop();
         int stalled = run.awaitDrained(DRAIN);
-        return new Result(mode, clientCount, run.measured(), run.window(), run.merged(), run.errors(), stalled);
+        return new Result(mode, clientCount, run.measured(), run.window(), run.merged(), run.errors(), stalled,
+            run.cpuNanos());
       } finally {
         load.close();
       }

@@ -23,6 +23,8 @@ final class Run {
   private volatile int phase = WARMUP;
   private volatile long measureStart;
   private volatile long measureEnd;
+  private volatile long cpuStart;
+  private volatile long cpuEnd;
 
   Run(int clients, long maxRoundTrips) {
     this.histograms = new Histogram[clients];
@@ -63,6 +65,7 @@ final class Run {
   }
 
   void beginMeasuring() {
+    cpuStart = Cpu.processNanos();
     measureStart = System.nanoTime();
     phase = MEASURING;
   }
@@ -75,6 +78,7 @@ final class Run {
     if (phase != STOPPED) {
       phase = STOPPED;
       measureEnd = System.nanoTime();
+      cpuEnd = Cpu.processNanos();
       stopSignal.countDown();
     }
   }
@@ -100,6 +104,11 @@ final class Run {
   Duration window() {
     long start = measureStart;
     return start == 0 ? Duration.ZERO : Duration.ofNanos(measureEnd - start);
+  }
+
+  /** CPU time this JVM spent in the measured window, all threads; -1 where the JVM cannot tell. */
+  long cpuNanos() {
+    return cpuStart < 0 || cpuEnd < 0 || measureStart == 0 ? -1 : cpuEnd - cpuStart;
   }
 
   Histogram merged() {

@@ -10,12 +10,12 @@ final class Table {
   /** Renders one row per run, then the raw/sdk and echo/raw ratios of the runs at the same client count. */
   static String render(List<Result> results) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-5s %7s %12s %14s %9s %9s %7s%n", "mode", "clients", "round trips",
-        "round trips/s", "p50 ms", "p99 ms", "errors"));
+    sb.append(String.format(Locale.ROOT, "%-5s %7s %12s %14s %9s %9s %10s %7s%n", "mode", "clients", "round trips",
+        "round trips/s", "p50 ms", "p99 ms", "cpu us/rt", "errors"));
     for (Result r : results) {
-      sb.append(String.format(Locale.ROOT, "%-5s %7d %12d %14.0f %9.3f %9.3f %7s%n", r.mode().label(), r.clients(),
+      sb.append(String.format(Locale.ROOT, "%-5s %7d %12d %14.0f %9.3f %9.3f %10.2f %7s%n", r.mode().label(), r.clients(),
           r.roundTrips(), r.perSecond(), r.latency().quantile(0.50) / 1e6, r.latency().quantile(0.99) / 1e6,
-          r.errors() + (r.stalled() > 0 ? " (" + r.stalled() + " stalled)" : "")));
+          r.cpuMicrosPerRoundTrip(), r.errors() + (r.stalled() > 0 ? " (" + r.stalled() + " stalled)" : "")));
     }
     ratios(sb, results, Mode.RAW, Mode.SDK);
     ratios(sb, results, Mode.ECHO, Mode.RAW);

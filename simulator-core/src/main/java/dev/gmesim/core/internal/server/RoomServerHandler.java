@@ -494,12 +494,12 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
       journal(call, d, fault instanceof Fault.PoorNetwork ? "poorNetwork" : "reply (" + fault.describe()
           + " has no effect on ROOM_QUALITY)", 0);
     }
-    reply(id, 0, "", MessageCodec.mapper().valueToTree(q.data()));
+    reply(id, 0, "", MessageCodec.tree(q.data()));
   }
 
   /** Replies with a world outcome that is no journaled operation (SPEAK), then delivers its events. */
   private void sendOutcome(long id, Outcome out) {
-    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
+    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.tree(out.data());
     // The listeners' USER_UPDATE goes out before the speaker's reply: once speak() returns, a listener's
     // next round trip is answered after the audio reached it, so a test has a point to advance time from.
     out.deliver();
@@ -507,7 +507,7 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   }
 
   private void send(long id, Call call, Decision d, Outcome out) {
-    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.mapper().valueToTree(out.data());
+    ObjectNode data = out.data().isEmpty() ? null : MessageCodec.tree(out.data());
     journal(call, d, AuthGate.journalEffect(out), out.result());
     reply(id, out.result(), out.errorInfo(), data);
     out.deliver();
@@ -578,6 +578,6 @@ final class RoomServerHandler extends SimpleChannelInboundHandler<Message> {
   }
 
   private static Message.Event event(GmeEventType type, Map<String, Object> data) {
-    return new Message.Event(type.name(), MessageCodec.mapper().valueToTree(data));
+    return new Message.Event(type.name(), MessageCodec.tree(data));
   }
 }

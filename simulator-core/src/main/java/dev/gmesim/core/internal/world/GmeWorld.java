@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulator's state machine: contexts (one per SDK connection), rooms and their members.
@@ -74,8 +75,8 @@ public final class GmeWorld {
   private volatile PresenceListener presence = (session, app, room, openId, entered) -> { };
   /** Rooms by app, then room id: rooms of different apps never meet. */
   private final Map<String, Room> rooms = new HashMap<>();
-  /** Members whose network a fault took down, by app and openId. */
-  private final Map<String, Outage> outages = new HashMap<>();
+  /** Members whose network a fault took down, by app and openId; concurrent so every call's check takes no lock. */
+  private final Map<String, Outage> outages = new ConcurrentHashMap<>();
 
   /**
    * A member's network is down until {@code untilMs} of its session's simulated time (a reconnect
@@ -677,11 +678,16 @@ public final class GmeWorld {
   }
 
   /** Returns the member's outage if it lasts beyond {@code nowMs} of its session time; an ended one is forgotten. */
-  public synchronized Optional<Outage> outage(String appId, String openId, long nowMs) {
+  public Optional<Outage> outage(String appId, String openId, long nowMs) {
+    if (outages.isEmpty()) {
+      // Every room call asks; almost always nobody's network is down.
+      return Optional.empty();
+    }
     String k = key(appId, openId);
     Outage o = outages.get(k);
     if (o != null && o.untilMs() <= nowMs) {
-      outages.remove(k);
+      // Only this outage: a newer one the fault put meanwhile stays.
+      outages.remove(k, o);
       return Optional.empty();
     }
     return Optional.ofNullable(o);

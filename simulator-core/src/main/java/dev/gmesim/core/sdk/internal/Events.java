@@ -2,9 +2,11 @@ package dev.gmesim.core.sdk.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gmesim.core.catalog.GmeEventType;
-import dev.gmesim.core.internal.protocol.MessageCodec;
 import dev.gmesim.core.sdk.GmeEvent;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -61,8 +63,65 @@ public final class Events {
 
   /** Returns the fields of a reply's or a pushed event's {@code data}, as plain Java values. */
   public static Map<String, Object> fields(JsonNode data) {
-    return MessageCodec.mapper().convertValue(data, MessageCodec.mapper().getTypeFactory()
-        .constructMapType(LinkedHashMap.class, String.class, Object.class));
+    Map<String, Object> m = new LinkedHashMap<>();
+    putFields(m, data);
+    return m;
+  }
+
+  /**
+   * Returns a result event: GME's {@code result} and {@code error_info} first, then the reply's
+   * {@code data} fields (those two left out), then {@code extraName} set to {@code extraValue}. One
+   * map for the whole payload, where {@link #of} over {@link #fields(JsonNode)} would build two.
+   */
+  public static GmeEvent result(GmeEventType type, int result, String errorInfo, JsonNode data, String extraName,
+      Object extraValue) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("result", result);
+    m.put("error_info", errorInfo == null ? "" : errorInfo);
+    putFields(m, data);
+    m.put(extraName, extraValue);
+    return new GmeEvent(type, m);
+  }
+
+  /** Adds the fields of a JSON object that {@code into} does not hold yet; nothing for null or a non-object. */
+  private static void putFields(Map<String, Object> into, JsonNode data) {
+    if (data == null || !data.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      into.putIfAbsent(f.getKey(), plain(f.getValue()));
+    }
+  }
+
+  /**
+   * The Java value Jackson's {@code convertValue(node, Object.class)} gives (Integer, Long or BigInteger,
+   * Double, Boolean, String, List, LinkedHashMap, null), by a walk of the tree: convertValue writes the
+   * tree out and parses it again, which costs more than the rest of handling a reply.
+   */
+  private static Object plain(JsonNode n) {
+    switch (n.getNodeType()) {
+      case STRING:
+        return n.textValue();
+      case NUMBER:
+        return n.isFloatingPointNumber() ? (Object) n.doubleValue() : n.canConvertToInt() ? (Object) n.intValue()
+            : n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+      case BOOLEAN:
+        return n.booleanValue();
+      case ARRAY: {
+        List<Object> list = new ArrayList<>(n.size());
+        n.forEach(e -> list.add(plain(e)));
+        return list;
+      }
+      case OBJECT: {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putFields(m, n);
+        return m;
+      }
+      default:
+        // NULL and MISSING; the room protocol sends no binary or POJO nodes.
+        return null;
+    }
   }
 
   /** Builds an event (see {@link #of}) and delivers it. */

@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  /** The operation of each arguments record, looked up once per record type rather than by name per call. */
+  private static final ClassValue<Operation> OPERATIONS = new ClassValue<>() {
+    @Override
+    protected Operation computeValue(Class<?> type) {
+      return Operation.valueOf(ArgsCodec.opOf(type));
+    }
+  };
 
   /**
    * What a context was built with; final, so a reconnect uses the address and tag of its own build.
@@ -172,7 +179,7 @@ public final class Session implements AutoCloseable {
    * {@code elapsed_ms}; 1005 when the SDK's own timer (on the session clock) fires first.
    */
   public int callAsync(RoomArgs args) {
-    Operation op = Operation.valueOf(args.op());
+    Operation op = OPERATIONS.get(args.getClass());
     GmeEventType type = op.event().orElseThrow();
     Duration simulatedTimeout = op == Operation.ENTER_ROOM ? enterRoomTimeout : requestTimeout;
     if (closed) {
@@ -204,9 +211,7 @@ public final class Session implements AutoCloseable {
       // The SDK's timer fired at exactly the timeout, in simulated time; report that, not scheduling jitter.
       long elapsed = r == timeout ? simulatedTimeout.toMillis() : clock.nowMs() - startMs;
       track(args, r);
-      Map<String, Object> fields = Events.fields(r.data());
-      fields.put("elapsed_ms", elapsed);
-      events.emit(type, r.result(), r.errorInfo(), fields);
+      events.deliver(Events.result(type, r.result(), r.errorInfo(), r.data(), "elapsed_ms", elapsed));
     });
     timer.set(clock.scheduleAt(startMs + simulatedTimeout.toMillis(), () -> {
       // Runs on the context's loop, as replies do, so a reply and the timer cannot both win.
